@@ -1,0 +1,518 @@
+#include "ContactListModel.h"
+
+#include "store/ContactStore.h"
+#include "store/Database.h"
+#include "store/Sql.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace ContactDesk {
+
+namespace {
+
+constexpr int MaxIncrementalIds = 32; // more changes at once re-query the list instead
+
+QSqlQuery prepared(const QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    return q;
+}
+
+} // namespace
+
+ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    connect(&m_scan, &QFutureWatcher<AnchorScan>::finished, this, &ContactListModel::onScanFinished);
+    connect(store, &ContactStore::contactsAdded, this, [this](const QList<qint64>& ids) {
+        if (!m_query.trash)
+            insertContacts(ids);
+    });
+    connect(store, &ContactStore::contactsChanged, this, &ContactListModel::updateContacts);
+    connect(store, &ContactStore::contactsTrashed, this, [this](const QList<qint64>& ids) {
+        m_query.trash ? insertContacts(ids) : removeContacts(ids);
+    });
+    connect(store, &ContactStore::contactsRestored, this, [this](const QList<qint64>& ids) {
+        m_query.trash ? removeContacts(ids) : insertContacts(ids);
+    });
+    connect(store, &ContactStore::contactsPurged, this, [this](const QList<qint64>& ids) {
+        if (m_query.trash)
+            removeContacts(ids);
+    });
+    connect(store, &ContactStore::externalChange, this, &ContactListModel::refresh);
+    reset();
+}
+
+ContactListModel::~ContactListModel()
+{
+    m_scan.waitForFinished();
+}
+
+void ContactListModel::setQuery(const ContactListQuery& query)
+{
+    if (query == m_query)
+        return;
+    beginResetModel();
+    m_query = query;
+    reset();
+    endResetModel();
+    Q_EMIT countChanged(m_count);
+}
+
+void ContactListModel::setTrash(bool trash)
+{
+    ContactListQuery q = m_query;
+    q.trash = trash;
+    setQuery(q);
+}
+
+void ContactListModel::setSearchText(const QString& text)
+{
+    ContactListQuery q = m_query;
+    q.searchText = text;
+    setQuery(q);
+}
+
+void ContactListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    ContactListQuery q = m_query;
+    q.sortColumn = static_cast<ContactListQuery::SortColumn>(column);
+    q.descending = order == Qt::DescendingOrder;
+    setQuery(q);
+}
+
+void ContactListModel::refresh()
+{
+    beginResetModel();
+    reset();
+    endResetModel();
+    Q_EMIT countChanged(m_count);
+}
+
+void ContactListModel::reset()
+{
+    ++m_generation;
+    m_blocks.clear();
+    m_anchors = {Anchor{}};
+    m_anchorsComplete = false;
+    m_count = 0;
+    QSqlQuery q = prepared(m_store->database().connection(), m_query.countSql(), m_query.countBinds());
+    if (q.exec() && q.next()) {
+        m_count = q.value(0).toInt();
+    } else {
+        m_lastError = Sql::errorFrom(q.lastError(), QStringLiteral("count contacts")).toString();
+        qWarning("ContactListModel: %s", qPrintable(m_lastError));
+    }
+    if (m_count <= BlockSize)
+        m_anchorsComplete = true;
+    else
+        startAnchorScan();
+}
+
+void ContactListModel::startAnchorScan()
+{
+    if (m_scan.isRunning())
+        return; // onScanFinished() notices the generation moved on and scans again
+    const QString path = m_store->database().path();
+    const int busy = m_store->database().busyTimeoutMs();
+    const ContactListQuery query = m_query;
+    const quint64 generation = m_generation;
+    m_scan.setFuture(QtConcurrent::run([path, busy, query, generation]() {
+        AnchorScan scan;
+        scan.generation = generation;
+        ScopedConnection connection(path, QStringLiteral("anchors"), busy);
+        if (!connection.status())
+            return scan;
+        QSqlDatabase db = connection.database();
+        {
+            // One read transaction: the anchors and the count come from the same snapshot.
+            QSqlQuery begin(db);
+            begin.exec(QStringLiteral("BEGIN"));
+            QSqlQuery q = prepared(db, query.anchorSql(), query.anchorBinds(BlockSize));
+            if (!q.exec())
+                return scan;
+            scan.anchors.append(Anchor{});
+            while (q.next())
+                scan.anchors.append(Anchor{q.value(0), q.value(1).toLongLong(), q.value(2).toInt()});
+            QSqlQuery count = prepared(db, query.countSql(), query.countBinds());
+            if (!count.exec() || !count.next())
+                return scan;
+            scan.count = count.value(0).toInt();
+            count.finish();
+            begin.exec(QStringLiteral("COMMIT"));
+            // The last anchor would start an empty block: drop it.
+            if (scan.anchors.size() > 1 && scan.anchors.last().row >= scan.count)
+                scan.anchors.removeLast();
+            scan.ok = true;
+        }
+        return scan;
+    }));
+}
+
+void ContactListModel::onScanFinished()
+{
+    const AnchorScan scan = m_scan.result();
+    if (scan.generation != m_generation) {
+        if (!m_anchorsComplete)
+            startAnchorScan();
+        return;
+    }
+    if (!scan.ok || scan.count != m_count)
+        return; // changed behind our back (another program): the next refresh scans again
+    m_anchors = scan.anchors;
+    m_anchorsComplete = true;
+    m_blocks.clear();
+    if (m_count > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_count - 1, ColumnCount - 1));
+    Q_EMIT anchorsReady();
+}
+
+int ContactListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_count;
+}
+
+int ContactListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int ContactListModel::blockEnd(int block) const
+{
+    if (block + 1 < m_anchors.size())
+        return m_anchors[block + 1].row;
+    if (m_anchorsComplete)
+        return m_count;
+    return std::min(m_count, m_anchors[block].row + BlockSize);
+}
+
+int ContactListModel::blockOfRow(int row) const
+{
+    // The last block whose first row is <= row (empty blocks share a start; the last one wins).
+    auto it = std::upper_bound(m_anchors.cbegin(), m_anchors.cend(), row,
+                               [](int r, const Anchor& a) { return r < a.row; });
+    return int(it - m_anchors.cbegin()) - 1;
+}
+
+int ContactListModel::blockOfKey(const QVariant& key, qint64 id) const
+{
+    // The last block whose anchor sorts before (key, id); block 0 has no anchor.
+    const bool numeric = m_query.keyIsNumeric();
+    const bool desc = m_query.descending;
+    int lo = 1;
+    int hi = int(m_anchors.size());
+    while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        int c = compareKeys(m_anchors[mid].key, m_anchors[mid].id, key, id, numeric);
+        if (desc)
+            c = -c;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo - 1;
+}
+
+bool ContactListModel::loadBlock(int block) const
+{
+    const Anchor anchor = m_anchors[block];
+    const int start = anchor.row;
+    const int limit = blockEnd(block) - start;
+    const bool afterAnchor = block > 0;
+    QSqlQuery q = prepared(m_store->database().connection(), m_query.pageSql(afterAnchor),
+                           m_query.pageBinds(anchor.key, anchor.id, afterAnchor, std::max(limit, 0)));
+    if (!q.exec()) {
+        m_lastError = Sql::errorFrom(q.lastError(), QStringLiteral("contact page")).toString();
+        qWarning("ContactListModel: %s", qPrintable(m_lastError));
+        return false;
+    }
+    Block b;
+    b.rows.reserve(limit);
+    while (q.next()) {
+        Row r;
+        r.id = q.value(0).toLongLong();
+        r.key = q.value(1);
+        r.displayName = q.value(2).toString();
+        r.email = q.value(3).toString();
+        r.phone = q.value(4).toString();
+        r.company = q.value(5).toString();
+        r.tags = q.value(6).toString();
+        r.source = q.value(7).toString();
+        r.updatedAt = q.value(8).toLongLong();
+        b.rows.append(std::move(r));
+    }
+    b.lastUsed = ++m_useCounter;
+    // Learn the next block's anchor from the last row while walking past the known ones.
+    if (block == m_anchors.size() - 1 && !m_anchorsComplete && b.rows.size() == limit && start + limit < m_count)
+        m_anchors.append(Anchor{b.rows.last().key, b.rows.last().id, start + limit});
+    m_blocks.insert(block, std::move(b));
+    evictBlocks();
+    return true;
+}
+
+void ContactListModel::evictBlocks() const
+{
+    while (m_blocks.size() > MaxCachedBlocks) {
+        auto oldest = m_blocks.begin();
+        for (auto it = m_blocks.begin(); it != m_blocks.end(); ++it)
+            if (it->lastUsed < oldest->lastUsed)
+                oldest = it;
+        m_blocks.erase(oldest);
+    }
+}
+
+const ContactListModel::Row* ContactListModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_count)
+        return nullptr;
+    if (!m_anchorsComplete) {
+        const Anchor& last = m_anchors.last();
+        if (row >= last.row + BlockSize) {
+            const int blocksAway = (row - last.row) / BlockSize;
+            if (blocksAway > SyncWalkBlocks)
+                return nullptr; // shown as loading until the anchor scan lands
+            while (!m_anchorsComplete && row >= m_anchors.last().row + BlockSize) {
+                const int before = int(m_anchors.size());
+                if (!loadBlock(before - 1) || m_anchors.size() == before)
+                    return nullptr;
+            }
+        }
+    }
+    const int block = blockOfRow(row);
+    auto it = m_blocks.find(block);
+    if (it == m_blocks.end()) {
+        if (!loadBlock(block))
+            return nullptr;
+        it = m_blocks.find(block);
+    }
+    it->lastUsed = ++m_useCounter;
+    const int offset = row - m_anchors[block].row;
+    if (offset < 0 || offset >= it->rows.size())
+        return nullptr;
+    return &it->rows[offset];
+}
+
+QVariant ContactListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != ContactIdRole)
+        return {};
+    const Row* r = rowAt(index.row());
+    if (!r)
+        return role == Qt::DisplayRole && index.column() == NameColumn ? QVariant(tr("Loading…")) : QVariant();
+    if (role == ContactIdRole)
+        return r->id;
+    switch (index.column()) {
+    case NameColumn: return r->displayName;
+    case EmailColumn: return r->email;
+    case PhoneColumn: return r->phone;
+    case CompanyColumn: return r->company;
+    case TagsColumn: return r->tags;
+    case SourceColumn: return r->source;
+    case UpdatedColumn:
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(r->updatedAt).toLocalTime(), QLocale::ShortFormat);
+    }
+    return {};
+}
+
+QVariant ContactListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case EmailColumn: return tr("Email");
+    case PhoneColumn: return tr("Phone");
+    case CompanyColumn: return tr("Company");
+    case TagsColumn: return tr("Tags");
+    case SourceColumn: return tr("Source");
+    case UpdatedColumn: return tr("Updated");
+    }
+    return {};
+}
+
+qint64 ContactListModel::contactId(int row) const
+{
+    const Row* r = rowAt(row);
+    return r ? r->id : 0;
+}
+
+bool ContactListModel::readRow(qint64 id, Row* row) const
+{
+    QSqlQuery q = prepared(m_store->database().connection(), m_query.rowSql(), m_query.rowBinds(id));
+    if (!q.exec() || !q.next())
+        return false;
+    row->id = q.value(0).toLongLong();
+    row->key = q.value(1);
+    return true;
+}
+
+int ContactListModel::cachedRow(qint64 id, Row* row) const
+{
+    for (auto it = m_blocks.cbegin(); it != m_blocks.cend(); ++it) {
+        for (int i = 0; i < it->rows.size(); ++i) {
+            if (it->rows[i].id == id) {
+                if (row)
+                    *row = it->rows[i];
+                return m_anchors[it.key()].row + i;
+            }
+        }
+    }
+    return -1;
+}
+
+int ContactListModel::positionOf(const QVariant& key, qint64 id) const
+{
+    // The anchor's row plus the rows between the anchor and (key, id): a count inside one block
+    // once the anchors are complete.
+    const int block = blockOfKey(key, id);
+    const Anchor& anchor = m_anchors[block];
+    const bool afterAnchor = block > 0;
+    QSqlQuery q = prepared(m_store->database().connection(), m_query.countBetweenSql(afterAnchor),
+                           m_query.countBetweenBinds(anchor.key, anchor.id, afterAnchor, key, id));
+    if (!q.exec() || !q.next())
+        return -1;
+    return anchor.row + q.value(0).toInt();
+}
+
+int ContactListModel::rowOf(qint64 id) const
+{
+    const int cached = cachedRow(id);
+    if (cached >= 0)
+        return cached;
+    Row r;
+    if (!readRow(id, &r))
+        return -1;
+    return positionOf(r.key, r.id);
+}
+
+void ContactListModel::shiftAnchors(int afterBlock, int delta)
+{
+    for (int b = afterBlock + 1; b < m_anchors.size(); ++b)
+        m_anchors[b].row += delta;
+}
+
+void ContactListModel::structuralChange()
+{
+    ++m_generation;
+    m_blocks.clear();
+    if (!m_anchorsComplete && m_count > BlockSize)
+        startAnchorScan();
+}
+
+void ContactListModel::insertContacts(const QList<qint64>& ids)
+{
+    if (ids.size() > MaxIncrementalIds)
+        return refresh();
+    for (qint64 id : ids) {
+        Row r;
+        if (!readRow(id, &r) || cachedRow(id) >= 0)
+            continue;
+        const int pos = positionOf(r.key, r.id);
+        if (pos < 0)
+            continue;
+        beginInsertRows({}, pos, pos);
+        // Views may read rows (and so learn anchors) in rowsAboutToBeInserted: find the block now.
+        ++m_count;
+        shiftAnchors(blockOfKey(r.key, r.id), +1);
+        structuralChange();
+        if (m_count <= BlockSize)
+            m_anchorsComplete = true;
+        endInsertRows();
+    }
+    Q_EMIT countChanged(m_count);
+}
+
+void ContactListModel::removeContacts(const QList<qint64>& ids)
+{
+    if (ids.size() > MaxIncrementalIds)
+        return refresh();
+    for (qint64 id : ids) {
+        Row cached;
+        int pos = cachedRow(id, &cached);
+        QVariant key = cached.key;
+        if (pos < 0) {
+            QSqlQuery q = prepared(m_store->database().connection(), m_query.keySql(), {id});
+            if (!q.exec() || !q.next())
+                continue;
+            key = q.value(0);
+            Row inList;
+            if (readRow(id, &inList))
+                continue; // still passes the filter: nothing to remove
+            if (!m_query.countFromCounter())
+                return refresh(); // under a search we cannot tell whether it was listed
+            pos = positionOf(key, id); // rows strictly before it: the place it had
+            if (pos < 0 || pos >= m_count)
+                continue;
+        }
+        beginRemoveRows({}, pos, pos);
+        --m_count;
+        shiftAnchors(blockOfKey(key, id), -1);
+        structuralChange();
+        endRemoveRows();
+    }
+    Q_EMIT countChanged(m_count);
+}
+
+void ContactListModel::updateContacts(const QList<qint64>& ids)
+{
+    if (ids.size() > MaxIncrementalIds)
+        return refresh();
+    for (qint64 id : ids) {
+        Row old;
+        const int oldPos = cachedRow(id, &old);
+        Row now;
+        const bool matches = readRow(id, &now);
+        if (oldPos < 0) {
+            if (matches && m_query.countFromCounter() == false)
+                insertContacts({id}); // an edit made it match the search
+            else
+                m_blocks.clear(); // not loaded: its next fetch is fresh
+            continue;
+        }
+        if (!matches) {
+            removeContacts({id});
+            continue;
+        }
+        if (compareKeys(old.key, id, now.key, id, m_query.keyIsNumeric()) == 0) {
+            // Same place: refresh the row's block and say which row changed.
+            m_blocks.remove(blockOfRow(oldPos));
+            Q_EMIT dataChanged(index(oldPos, 0), index(oldPos, ColumnCount - 1));
+            continue;
+        }
+        // The sort key changed: take the row out of the index arithmetic, find its new place.
+        const QVector<Anchor> before = m_anchors;
+        shiftAnchors(blockOfKey(old.key, id), -1);
+        const int newPos = positionOf(now.key, id);
+        m_anchors = before;
+        if (newPos == oldPos || newPos < 0) {
+            m_blocks.clear();
+            Q_EMIT dataChanged(index(oldPos, 0), index(oldPos, ColumnCount - 1));
+            continue;
+        }
+        const int destination = newPos > oldPos ? newPos + 1 : newPos;
+        beginMoveRows({}, oldPos, oldPos, {}, destination);
+        shiftAnchors(blockOfKey(old.key, id), -1);
+        shiftAnchors(blockOfKey(now.key, id), +1);
+        structuralChange();
+        endMoveRows();
+        Q_EMIT dataChanged(index(newPos, 0), index(newPos, ColumnCount - 1));
+    }
+}
+
+} // namespace ContactDesk

@@ -1,0 +1,114 @@
+#pragma once
+// The contact list the list pane binds to. Rows come from SQL in blocks of BlockSize, each found
+// by keyset on the sort column's index (never OFFSET), and at most MaxCachedBlocks blocks are
+// held, so memory and the cost of any page do not grow with the number of contacts. Block
+// boundaries ("anchors") are learned while scrolling and, for big lists, by a background scan on
+// its own connection. Store changes become row inserts, removals, moves and dataChanged.
+
+#include "store/ContactListQuery.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QVector>
+
+namespace ContactDesk {
+
+class ContactStore;
+
+class ContactListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, EmailColumn, PhoneColumn, CompanyColumn, TagsColumn, SourceColumn, UpdatedColumn, ColumnCount };
+    enum Role { ContactIdRole = Qt::UserRole + 1 };
+    static constexpr int BlockSize = 128;
+    static constexpr int MaxCachedBlocks = 64;
+    // Up to this many blocks past the known anchors are walked synchronously (each < 1 ms).
+    static constexpr int SyncWalkBlocks = 16;
+
+    explicit ContactListModel(ContactStore* store, QObject* parent = nullptr);
+    ~ContactListModel() override;
+
+    const ContactListQuery& query() const { return m_query; }
+    void setQuery(const ContactListQuery& query);
+    void setTrash(bool trash);
+    void setSearchText(const QString& text);
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    void refresh();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    qint64 contactId(int row) const;
+    int rowOf(qint64 id) const; // -1 when the contact is not in this list
+    bool anchorsComplete() const { return m_anchorsComplete; }
+    int cachedBlockCount() const { return int(m_blocks.size()); }
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    void anchorsReady();
+    void countChanged(int count);
+
+private:
+    struct Row
+    {
+        qint64 id = 0;
+        QVariant key;
+        QString displayName, email, phone, company, tags, source;
+        qint64 updatedAt = 0;
+    };
+    struct Anchor
+    {
+        QVariant key; // rows of this block sort after (key, id); block 0 has none
+        qint64 id = 0;
+        int row = 0;  // the block's first row
+    };
+    struct Block
+    {
+        QVector<Row> rows;
+        quint64 lastUsed = 0;
+    };
+    struct AnchorScan
+    {
+        QVector<Anchor> anchors;
+        int count = 0;
+        quint64 generation = 0;
+        bool ok = false;
+    };
+
+    void reset();
+    void startAnchorScan();
+    void onScanFinished();
+    const Row* rowAt(int row) const;
+    int blockOfRow(int row) const;
+    int blockOfKey(const QVariant& key, qint64 id) const;
+    int blockEnd(int block) const;
+    bool loadBlock(int block) const;
+    void evictBlocks() const;
+    int positionOf(const QVariant& key, qint64 id) const;
+    bool readRow(qint64 id, Row* row) const;
+    int cachedRow(qint64 id, Row* row = nullptr) const;
+    void shiftAnchors(int afterBlock, int delta);
+    void structuralChange();
+
+    void insertContacts(const QList<qint64>& ids);
+    void removeContacts(const QList<qint64>& ids);
+    void updateContacts(const QList<qint64>& ids);
+
+    ContactStore* m_store;
+    ContactListQuery m_query;
+    int m_count = 0;
+    mutable QVector<Anchor> m_anchors;
+    mutable QHash<int, Block> m_blocks;
+    mutable quint64 m_useCounter = 0;
+    mutable QString m_lastError;
+    bool m_anchorsComplete = false;
+    quint64 m_generation = 0;
+    QFutureWatcher<AnchorScan> m_scan;
+};
+
+} // namespace ContactDesk

@@ -1,0 +1,16 @@
+#pragma once
+// Typed settings shared by the GUI and the CLI, with their keys and defaults in one place.
+// Stored in an INI file in the user's config folder (QStandardPaths::AppConfigLocation).
+
+#include <QString>
+
+namespace ContactDesk::AppSettings {
+
+// <AppDataLocation>/contacts.sqlite, e.g. ~/.local/share/contactdesk/contacts.sqlite
+QString defaultDatabasePath();
+// The region used for phone numbers typed without a country code; initially the system
+// locale's territory ("US" in the C locale).
+QString defaultRegion();
+void setDefaultRegion(const QString& region);
+
+} // namespace ContactDesk::AppSettings

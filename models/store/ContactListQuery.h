@@ -1,0 +1,57 @@
+#pragma once
+// What the contact list shows (live contacts or the Trash, a search text) and in which order,
+// turned into the SQL of keyset paging in one place. ContactListModel and the anchor scan use it;
+// later filters extend it rather than writing SQL elsewhere.
+
+#include <QString>
+#include <QVariant>
+#include <QVariantList>
+
+namespace ContactDesk {
+
+struct ContactListQuery
+{
+    enum class SortColumn { Name, Email, Phone, Company, Tags, Source, Updated };
+
+    bool trash = false;
+    QString searchText;
+    SortColumn sortColumn = SortColumn::Name;
+    bool descending = false;
+
+    QString keyColumn() const;
+    bool keyIsNumeric() const { return sortColumn == SortColumn::Updated; }
+    // The O(1) counter answers when nothing but the trash state filters.
+    bool countFromCounter() const { return searchText.trimmed().isEmpty(); }
+
+    // Columns: id, key, display_name, primary_email, primary_phone, company, tags_text, source, updated_at
+    QString pageSql(bool afterAnchor) const;
+    QVariantList pageBinds(const QVariant& anchorKey, qint64 anchorId, bool afterAnchor, int limit) const;
+    QString countSql() const;
+    QVariantList countBinds() const;
+    // Rows after the anchor (when given) and strictly before (key, id): a position inside a block.
+    QString countBetweenSql(bool afterAnchor) const;
+    QVariantList countBetweenBinds(const QVariant& anchorKey, qint64 anchorId, bool afterAnchor, const QVariant& key,
+                                   qint64 id) const;
+    // (key, id, row number) of every blockSize-th row, for the background anchor scan.
+    QString anchorSql() const;
+    // One row by id, if it passes the filter; and the sort key of any contact.
+    QString rowSql() const;
+    QVariantList rowBinds(qint64 id) const;
+    QString keySql() const;
+    QVariantList anchorBinds(int blockSize) const;
+
+    bool operator==(const ContactListQuery& o) const
+    {
+        return trash == o.trash && searchText == o.searchText && sortColumn == o.sortColumn
+            && descending == o.descending;
+    }
+
+private:
+    QString whereClause() const;
+    QVariantList whereBinds() const;
+};
+
+// Orders two keys the way SQLite's BINARY collation does (numbers numerically, text by UTF-8 bytes).
+int compareKeys(const QVariant& a, qint64 aId, const QVariant& b, qint64 bId, bool numeric);
+
+} // namespace ContactDesk

@@ -1,0 +1,805 @@
+#include "ContactRepository.h"
+
+#include "Sql.h"
+#include "domain/EmailAddressRules.h"
+#include "domain/NameFolding.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QSqlError>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace ContactDesk {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ContactRepository", text);
+}
+
+Error invalid(const QString& where, const QString& message)
+{
+    return Error{Error::Code::Invalid, message, where};
+}
+
+QString normalizedTag(const QString& name)
+{
+    return name.simplified().toCaseFolded();
+}
+
+QString ownerName(const QString& displayName, qint64 id)
+{
+    return QStringLiteral("%1 (#%2)").arg(displayName.isEmpty() ? tr("a contact without a name") : displayName).arg(id);
+}
+
+template <typename T>
+void ensureOnePrimary(QList<T>& items)
+{
+    bool seen = false;
+    for (auto& item : items) {
+        if (item.primary && !seen)
+            seen = true;
+        else
+            item.primary = false;
+    }
+    if (!seen && !items.isEmpty())
+        items.first().primary = true;
+}
+
+} // namespace
+
+ContactRepository::ContactRepository(const QSqlDatabase& db, const PhoneNormalizer& phones)
+    : m_db(db)
+    , m_phones(phones)
+{
+}
+
+QSqlQuery& ContactRepository::cached(const char* name, const char* sql)
+{
+    // Prepared once per repository: bulk paths (demo data, import) reuse the statement.
+    auto& slot = m_statements[QByteArray(name)];
+    if (!slot) {
+        slot = std::make_unique<QSqlQuery>(m_db);
+        slot->setForwardOnly(true);
+        slot->prepare(QString::fromUtf8(sql));
+    }
+    return *slot;
+}
+
+Result<QList<ContactRepository::NormalizedEmail>> ContactRepository::normalizeEmails(const QList<EmailAddress>& emails)
+{
+    QList<NormalizedEmail> out;
+    QSet<QString> seen;
+    QList<EmailAddress> list;
+    for (const auto& e : emails)
+        if (!e.address.trimmed().isEmpty())
+            list.append(e);
+    ensureOnePrimary(list);
+    for (const auto& e : list) {
+        auto valid = EmailAddressRules::validate(e.address);
+        if (!valid)
+            return valid.error();
+        NormalizedEmail n{e, EmailAddressRules::normalized(*valid)};
+        n.email.address = *valid;
+        if (n.email.label.isEmpty())
+            n.email.label = QStringLiteral("work");
+        if (seen.contains(n.norm))
+            return invalid(tr("Email"), tr("\"%1\" is listed twice").arg(n.email.address));
+        seen.insert(n.norm);
+        out.append(n);
+    }
+    return out;
+}
+
+Result<QList<ContactRepository::NormalizedPhone>> ContactRepository::normalizePhones(const QList<PhoneNumber>& phones)
+{
+    QList<NormalizedPhone> out;
+    QSet<QString> seen;
+    QList<PhoneNumber> list;
+    for (const auto& p : phones)
+        if (!p.number.trimmed().isEmpty())
+            list.append(p);
+    ensureOnePrimary(list);
+    for (const auto& p : list) {
+        auto e164 = m_phones.toE164(p.number);
+        if (!e164)
+            return e164.error();
+        NormalizedPhone n{p, *e164};
+        n.phone.number = p.number.trimmed();
+        n.phone.e164 = *e164;
+        if (n.phone.label.isEmpty())
+            n.phone.label = QStringLiteral("mobile");
+        if (seen.contains(n.e164))
+            return invalid(tr("Phone"), tr("\"%1\" is listed twice (%2)").arg(n.phone.number, n.e164));
+        seen.insert(n.e164);
+        out.append(n);
+    }
+    return out;
+}
+
+Status ContactRepository::checkEmailOwners(qint64 id, const QList<NormalizedEmail>& emails)
+{
+    QSqlQuery& q = cached("emailOwner", "SELECT c.id, c.display_name FROM contact_emails e "
+                                        "JOIN contacts c ON c.id = e.contact_id "
+                                        "WHERE e.email_norm = ? AND e.live = 1 AND e.contact_id <> ? LIMIT 1");
+    for (const auto& e : emails) {
+        q.addBindValue(e.norm);
+        q.addBindValue(id);
+        if (!q.exec())
+            return Sql::errorFrom(q.lastError(), QStringLiteral("email owner"));
+        if (q.next()) {
+            const QString owner = ownerName(q.value(1).toString(), q.value(0).toLongLong());
+            q.finish();
+            return Error{Error::Code::Duplicate,
+                         tr("\"%1\" already belongs to %2").arg(e.email.address, owner), tr("Email")};
+        }
+        q.finish();
+    }
+    return {};
+}
+
+Status ContactRepository::checkPhoneOwners(qint64 id, const QList<NormalizedPhone>& phones)
+{
+    QSqlQuery& q = cached("phoneOwner", "SELECT c.id, c.display_name FROM contact_phones p "
+                                        "JOIN contacts c ON c.id = p.contact_id "
+                                        "WHERE p.e164 = ? AND p.live = 1 AND p.contact_id <> ? LIMIT 1");
+    for (const auto& p : phones) {
+        q.addBindValue(p.e164);
+        q.addBindValue(id);
+        if (!q.exec())
+            return Sql::errorFrom(q.lastError(), QStringLiteral("phone owner"));
+        if (q.next()) {
+            const QString owner = ownerName(q.value(1).toString(), q.value(0).toLongLong());
+            q.finish();
+            return Error{Error::Code::Duplicate,
+                         tr("\"%1\" (%2) already belongs to %3").arg(p.phone.number, p.e164, owner), tr("Phone")};
+        }
+        q.finish();
+    }
+    return {};
+}
+
+Status ContactRepository::insertEmails(qint64 id, const QList<NormalizedEmail>& emails)
+{
+    QSqlQuery& q = cached("insertEmail", "INSERT INTO contact_emails (contact_id, address, email_norm, label, "
+                                         "is_primary, position, live) VALUES (?, ?, ?, ?, ?, ?, 1)");
+    int position = 0;
+    for (const auto& e : emails) {
+        q.addBindValue(id);
+        q.addBindValue(e.email.address);
+        q.addBindValue(e.norm);
+        q.addBindValue(e.email.label);
+        q.addBindValue(e.email.primary ? 1 : 0);
+        q.addBindValue(position++);
+        if (!q.exec())
+            return Sql::errorFrom(q.lastError(), QStringLiteral("insert email"));
+    }
+    return {};
+}
+
+Status ContactRepository::insertPhones(qint64 id, const QList<NormalizedPhone>& phones)
+{
+    QSqlQuery& q = cached("insertPhone", "INSERT INTO contact_phones (contact_id, number, e164, label, "
+                                         "is_primary, position, live) VALUES (?, ?, ?, ?, ?, ?, 1)");
+    int position = 0;
+    for (const auto& p : phones) {
+        q.addBindValue(id);
+        q.addBindValue(p.phone.number);
+        q.addBindValue(p.e164);
+        q.addBindValue(p.phone.label);
+        q.addBindValue(p.phone.primary ? 1 : 0);
+        q.addBindValue(position++);
+        if (!q.exec())
+            return Sql::errorFrom(q.lastError(), QStringLiteral("insert phone"));
+    }
+    return {};
+}
+
+Result<qint64> ContactRepository::tagId(const QString& name, bool create)
+{
+    const QString norm = normalizedTag(name);
+    if (norm.isEmpty())
+        return invalid(tr("Tag"), tr("a tag needs a name"));
+    QSqlQuery& find = cached("findTag", "SELECT id FROM tags WHERE name_norm = ?");
+    find.addBindValue(norm);
+    if (!find.exec())
+        return Sql::errorFrom(find.lastError(), QStringLiteral("find tag"));
+    if (find.next()) {
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        return id;
+    }
+    find.finish();
+    if (!create)
+        return Error{Error::Code::NotFound, tr("there is no tag \"%1\"").arg(name.simplified()), tr("Tag")};
+    QSqlQuery& insert = cached("insertTag", "INSERT INTO tags (name, name_norm, created_at) VALUES (?, ?, ?)");
+    insert.addBindValue(name.simplified());
+    insert.addBindValue(norm);
+    insert.addBindValue(Sql::nowMs());
+    if (!insert.exec())
+        return Sql::errorFrom(insert.lastError(), QStringLiteral("insert tag"));
+    return insert.lastInsertId().toLongLong();
+}
+
+Status ContactRepository::linkTags(qint64 id, const QStringList& tags)
+{
+    QSqlQuery& link = cached("linkTag", "INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?) "
+                                        "ON CONFLICT DO NOTHING");
+    for (const QString& tag : tags) {
+        if (tag.simplified().isEmpty())
+            continue;
+        auto tid = tagId(tag, true);
+        if (!tid)
+            return tid.error();
+        link.addBindValue(id);
+        link.addBindValue(*tid);
+        if (!link.exec())
+            return Sql::errorFrom(link.lastError(), QStringLiteral("link tag"));
+    }
+    return {};
+}
+
+Status ContactRepository::refreshSummary(qint64 id)
+{
+    // The list pane reads these columns only, so they follow every change in the same transaction.
+    QSqlQuery& read = cached("summaryRead", "SELECT first_name, last_name, company FROM contacts WHERE id = ?");
+    read.addBindValue(id);
+    if (!read.exec())
+        return Sql::errorFrom(read.lastError(), QStringLiteral("read summary"));
+    if (!read.next())
+        return Error{Error::Code::NotFound, tr("contact #%1 does not exist").arg(id), {}};
+    Contact c;
+    c.firstName = read.value(0).toString();
+    c.lastName = read.value(1).toString();
+    c.company = read.value(2).toString();
+    read.finish();
+
+    QSqlQuery& email = cached("summaryEmail", "SELECT address FROM contact_emails WHERE contact_id = ? "
+                                              "ORDER BY is_primary DESC, position LIMIT 1");
+    email.addBindValue(id);
+    if (!email.exec())
+        return Sql::errorFrom(email.lastError(), QStringLiteral("read summary"));
+    if (email.next())
+        c.emails.append(EmailAddress{0, email.value(0).toString(), {}, true});
+    email.finish();
+    QSqlQuery& phone = cached("summaryPhone", "SELECT number FROM contact_phones WHERE contact_id = ? "
+                                              "ORDER BY is_primary DESC, position LIMIT 1");
+    phone.addBindValue(id);
+    if (!phone.exec())
+        return Sql::errorFrom(phone.lastError(), QStringLiteral("read summary"));
+    if (phone.next())
+        c.phones.append(PhoneNumber{0, phone.value(0).toString(), {}, {}, true});
+    phone.finish();
+    QSqlQuery& tags = cached("summaryTags", "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                            "WHERE ct.contact_id = ? ORDER BY t.name_norm");
+    tags.addBindValue(id);
+    if (!tags.exec())
+        return Sql::errorFrom(tags.lastError(), QStringLiteral("read summary"));
+    QStringList tagNames;
+    while (tags.next())
+        tagNames.append(tags.value(0).toString());
+    tags.finish();
+
+    QSqlQuery& write = cached("summaryWrite", "UPDATE contacts SET display_name = ?, sort_key = ?, primary_email = ?, "
+                                              "primary_phone = ?, tags_text = ? WHERE id = ?");
+    write.addBindValue(Sql::text(c.displayName()));
+    write.addBindValue(Sql::text(NameFolding::sortKey(c.firstName, c.lastName, c.company)));
+    write.addBindValue(Sql::text(c.primaryEmail()));
+    write.addBindValue(Sql::text(c.primaryPhone()));
+    write.addBindValue(Sql::text(tagNames.join(QStringLiteral(", "))));
+    write.addBindValue(id);
+    if (!write.exec())
+        return Sql::errorFrom(write.lastError(), QStringLiteral("write summary"));
+    return {};
+}
+
+Status ContactRepository::touch(qint64 id)
+{
+    QSqlQuery& q = cached("touch", "UPDATE contacts SET updated_at = ? WHERE id = ?");
+    q.addBindValue(Sql::nowMs());
+    q.addBindValue(id);
+    if (!q.exec())
+        return Sql::errorFrom(q.lastError(), QStringLiteral("touch contact"));
+    return {};
+}
+
+Result<qint64> ContactRepository::create(const Contact& contact)
+{
+    auto emails = normalizeEmails(contact.emails);
+    if (!emails)
+        return emails.error();
+    auto phones = normalizePhones(contact.phones);
+    if (!phones)
+        return phones.error();
+    if (emails->isEmpty() && phones->isEmpty())
+        return invalid(tr("Email or phone"), tr("a contact needs at least one email address or phone number"));
+    for (ContactField f : {ContactField::ContactStatus, ContactField::Type, ContactField::Birthday}) {
+        if (f == ContactField::Birthday && !contact.birthday.isValid())
+            continue;
+        if (!contact.field(f).isEmpty() && f != ContactField::Birthday) {
+            const QStringList allowed = f == ContactField::ContactStatus ? Fields::statuses() : Fields::types();
+            if (!allowed.contains(contact.field(f)))
+                return invalid(Fields::label(f), tr("\"%1\" is not one of: %2")
+                                                     .arg(contact.field(f), allowed.join(QStringLiteral(", "))));
+        }
+    }
+    if (Status s = checkEmailOwners(0, *emails); !s)
+        return s.error();
+    if (Status s = checkPhoneOwners(0, *phones); !s)
+        return s.error();
+
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus().error();
+    const qint64 now = Sql::nowMs();
+    QSqlQuery& q = cached("insertContact",
+                          "INSERT INTO contacts (uuid, first_name, last_name, company, job_title, street, city, region, "
+                          "postal_code, country, birthday, source, owner, status, type, external_id, time_zone, "
+                          "import_run_id, created_at, updated_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)");
+    q.addBindValue(contact.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : contact.uuid);
+    for (ContactField f : Fields::all())
+        q.addBindValue(Sql::text(contact.field(f).trimmed()));
+    q.addBindValue(contact.createdAt.isValid() ? contact.createdAt.toMSecsSinceEpoch() : now);
+    q.addBindValue(contact.updatedAt.isValid() ? contact.updatedAt.toMSecsSinceEpoch() : now);
+    if (!q.exec())
+        return Sql::errorFrom(q.lastError(), QStringLiteral("insert contact"));
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (Status s = insertEmails(id, *emails); !s)
+        return s.error();
+    if (Status s = insertPhones(id, *phones); !s)
+        return s.error();
+    if (Status s = linkTags(id, contact.tags); !s)
+        return s.error();
+    if (Status s = refreshSummary(id); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return id;
+}
+
+bool ContactRepository::exists(qint64 id)
+{
+    auto v = Sql::scalar(m_db, QStringLiteral("contact exists"), QStringLiteral("SELECT 1 FROM contacts WHERE id = ?"),
+                         {id});
+    return v && v->isValid();
+}
+
+Result<Contact> ContactRepository::load(qint64 id)
+{
+    QStringList columns;
+    for (ContactField f : Fields::all())
+        columns.append(Fields::columnName(f));
+    auto q = Sql::run(m_db, QStringLiteral("load contact"),
+                      QStringLiteral("SELECT uuid, created_at, updated_at, deleted_at, %1 FROM contacts WHERE id = ?")
+                          .arg(columns.join(QStringLiteral(", "))),
+                      {id});
+    if (!q)
+        return q.error();
+    QSqlQuery& row = q.value();
+    if (!row.next())
+        return Error{Error::Code::NotFound, tr("contact #%1 does not exist").arg(id), {}};
+    Contact c;
+    c.id = id;
+    c.uuid = row.value(0).toString();
+    c.createdAt = QDateTime::fromMSecsSinceEpoch(row.value(1).toLongLong(), Qt::UTC);
+    c.updatedAt = QDateTime::fromMSecsSinceEpoch(row.value(2).toLongLong(), Qt::UTC);
+    if (!row.value(3).isNull())
+        c.deletedAt = QDateTime::fromMSecsSinceEpoch(row.value(3).toLongLong(), Qt::UTC);
+    int col = 4;
+    for (ContactField f : Fields::all())
+        c.setField(f, row.value(col++).toString());
+
+    auto emails = Sql::run(m_db, QStringLiteral("load emails"),
+                           QStringLiteral("SELECT id, address, label, is_primary FROM contact_emails "
+                                          "WHERE contact_id = ? ORDER BY position, id"),
+                           {id});
+    if (!emails)
+        return emails.error();
+    while (emails.value().next())
+        c.emails.append(EmailAddress{emails.value().value(0).toLongLong(), emails.value().value(1).toString(),
+                                     emails.value().value(2).toString(), emails.value().value(3).toBool()});
+    auto phones = Sql::run(m_db, QStringLiteral("load phones"),
+                           QStringLiteral("SELECT id, number, e164, label, is_primary FROM contact_phones "
+                                          "WHERE contact_id = ? ORDER BY position, id"),
+                           {id});
+    if (!phones)
+        return phones.error();
+    while (phones.value().next())
+        c.phones.append(PhoneNumber{phones.value().value(0).toLongLong(), phones.value().value(1).toString(),
+                                    phones.value().value(2).toString(), phones.value().value(3).toString(),
+                                    phones.value().value(4).toBool()});
+    auto tags = Sql::run(m_db, QStringLiteral("load tags"),
+                         QStringLiteral("SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                        "WHERE ct.contact_id = ? ORDER BY t.name_norm"),
+                         {id});
+    if (!tags)
+        return tags.error();
+    while (tags.value().next())
+        c.tags.append(tags.value().value(0).toString());
+    return c;
+}
+
+Status ContactRepository::updateField(qint64 id, ContactField field, const QString& rawValue)
+{
+    const QString value = rawValue.trimmed();
+    const QString where = Fields::label(field);
+    switch (field) {
+    case ContactField::Birthday:
+        if (!value.isEmpty()) {
+            const QDate date = QDate::fromString(value, Qt::ISODate);
+            if (!date.isValid())
+                return invalid(where, tr("\"%1\" is not a date (use YYYY-MM-DD)").arg(value));
+            if (date > QDate::currentDate())
+                return invalid(where, tr("%1 is in the future").arg(value));
+        }
+        break;
+    case ContactField::ContactStatus:
+    case ContactField::Type:
+    case ContactField::Source: {
+        const QStringList allowed = field == ContactField::ContactStatus ? Fields::statuses()
+                                    : field == ContactField::Type ? Fields::types()
+                                                                  : Fields::sources();
+        if (!allowed.contains(value))
+            return invalid(where, tr("\"%1\" is not one of: %2").arg(value, allowed.join(QStringLiteral(", "))));
+        break;
+    }
+    default:
+        break;
+    }
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    auto q = Sql::run(m_db, QStringLiteral("update field"),
+                      QStringLiteral("UPDATE contacts SET %1 = ?, updated_at = ? WHERE id = ?").arg(Fields::columnName(field)),
+                      {Sql::text(value), Sql::nowMs(), id});
+    if (!q)
+        return q.error();
+    if (q.value().numRowsAffected() == 0)
+        return Error{Error::Code::NotFound, tr("contact #%1 does not exist").arg(id), {}};
+    if (field == ContactField::FirstName || field == ContactField::LastName || field == ContactField::Company)
+        if (Status s = refreshSummary(id); !s)
+            return s;
+    return tx.commit();
+}
+
+Result<int> ContactRepository::countOf(const char* table, qint64 id)
+{
+    auto v = Sql::scalar(m_db, QStringLiteral("count"),
+                         QStringLiteral("SELECT COUNT(*) FROM %1 WHERE contact_id = ?").arg(QLatin1String(table)), {id});
+    if (!v)
+        return v.error();
+    return v->toInt();
+}
+
+Status ContactRepository::checkEmails(qint64 id, const QList<EmailAddress>& emails)
+{
+    auto normalized = normalizeEmails(emails);
+    if (!normalized)
+        return normalized.error();
+    if (normalized->isEmpty()) {
+        auto phones = countOf("contact_phones", id);
+        if (!phones)
+            return phones.error();
+        if (*phones == 0)
+            return invalid(tr("Email"), tr("a contact needs at least one email address or phone number"));
+    }
+    return checkEmailOwners(id, *normalized);
+}
+
+Status ContactRepository::checkPhones(qint64 id, const QList<PhoneNumber>& phones)
+{
+    auto normalized = normalizePhones(phones);
+    if (!normalized)
+        return normalized.error();
+    if (normalized->isEmpty()) {
+        auto emails = countOf("contact_emails", id);
+        if (!emails)
+            return emails.error();
+        if (*emails == 0)
+            return invalid(tr("Phone"), tr("a contact needs at least one email address or phone number"));
+    }
+    return checkPhoneOwners(id, *normalized);
+}
+
+Status ContactRepository::setEmails(qint64 id, const QList<EmailAddress>& emails)
+{
+    if (Status s = checkEmails(id, emails); !s)
+        return s;
+    auto normalized = normalizeEmails(emails);
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    if (auto q = Sql::run(m_db, QStringLiteral("delete emails"),
+                          QStringLiteral("DELETE FROM contact_emails WHERE contact_id = ?"), {id});
+        !q)
+        return q.error();
+    if (Status s = insertEmails(id, *normalized); !s)
+        return s;
+    if (Status s = refreshSummary(id); !s)
+        return s;
+    if (Status s = touch(id); !s)
+        return s;
+    return tx.commit();
+}
+
+Status ContactRepository::setPhones(qint64 id, const QList<PhoneNumber>& phones)
+{
+    if (Status s = checkPhones(id, phones); !s)
+        return s;
+    auto normalized = normalizePhones(phones);
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    if (auto q = Sql::run(m_db, QStringLiteral("delete phones"),
+                          QStringLiteral("DELETE FROM contact_phones WHERE contact_id = ?"), {id});
+        !q)
+        return q.error();
+    if (Status s = insertPhones(id, *normalized); !s)
+        return s;
+    if (Status s = refreshSummary(id); !s)
+        return s;
+    if (Status s = touch(id); !s)
+        return s;
+    return tx.commit();
+}
+
+Status ContactRepository::addTags(const QList<qint64>& ids, const QStringList& tags)
+{
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    for (qint64 id : ids) {
+        if (Status s = linkTags(id, tags); !s)
+            return s;
+        if (Status s = refreshSummary(id); !s)
+            return s;
+        if (Status s = touch(id); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Status ContactRepository::removeTags(const QList<qint64>& ids, const QStringList& tags)
+{
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    for (const QString& tag : tags) {
+        auto tid = tagId(tag, false);
+        if (!tid) {
+            if (tid.error().code == Error::Code::NotFound)
+                continue;
+            return tid.error();
+        }
+        QSqlQuery& q = cached("unlinkTag", "DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = ?");
+        for (qint64 id : ids) {
+            q.addBindValue(id);
+            q.addBindValue(*tid);
+            if (!q.exec())
+                return Sql::errorFrom(q.lastError(), QStringLiteral("unlink tag"));
+        }
+    }
+    for (qint64 id : ids) {
+        if (Status s = refreshSummary(id); !s)
+            return s;
+        if (Status s = touch(id); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Result<QList<TagInfo>> ContactRepository::allTags()
+{
+    auto q = Sql::run(m_db, QStringLiteral("all tags"),
+                      QStringLiteral("SELECT t.id, t.name, t.color, "
+                                     "(SELECT COUNT(*) FROM contact_tags ct JOIN contacts c ON c.id = ct.contact_id "
+                                     " WHERE ct.tag_id = t.id AND c.deleted_at IS NULL) "
+                                     "FROM tags t ORDER BY t.name_norm"));
+    if (!q)
+        return q.error();
+    QList<TagInfo> tags;
+    while (q.value().next())
+        tags.append(TagInfo{q.value().value(0).toLongLong(), q.value().value(1).toString(),
+                            q.value().value(2).toString(), q.value().value(3).toInt()});
+    return tags;
+}
+
+Status ContactRepository::moveToTrash(const QList<qint64>& ids)
+{
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    const qint64 now = Sql::nowMs();
+    for (qint64 id : ids) {
+        auto q = Sql::run(m_db, QStringLiteral("trash contact"),
+                          QStringLiteral("UPDATE contacts SET deleted_at = ?, updated_at = ? "
+                                         "WHERE id = ? AND deleted_at IS NULL"),
+                          {now, now, id});
+        if (!q)
+            return q.error();
+        for (const char* table : {"contact_emails", "contact_phones"})
+            if (auto u = Sql::run(m_db, QStringLiteral("trash contact"),
+                                  QStringLiteral("UPDATE %1 SET live = 0 WHERE contact_id = ?").arg(QLatin1String(table)),
+                                  {id});
+                !u)
+                return u.error();
+    }
+    return tx.commit();
+}
+
+Status ContactRepository::restore(const QList<qint64>& ids)
+{
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    for (qint64 id : ids) {
+        auto c = load(id);
+        if (!c)
+            return c.error();
+        if (!c->deletedAt.isValid())
+            continue;
+        // Someone may have taken this contact's email or phone while it sat in the Trash.
+        QList<NormalizedEmail> emails;
+        for (const auto& e : c->emails)
+            emails.append(NormalizedEmail{e, EmailAddressRules::normalized(e.address)});
+        QList<NormalizedPhone> phones;
+        for (const auto& p : c->phones)
+            phones.append(NormalizedPhone{p, p.e164});
+        const QString who = c->displayName();
+        if (Status s = checkEmailOwners(id, emails); !s)
+            return Error{s.error().code, tr("cannot restore %1: %2").arg(who, s.error().message), s.error().where};
+        if (Status s = checkPhoneOwners(id, phones); !s)
+            return Error{s.error().code, tr("cannot restore %1: %2").arg(who, s.error().message), s.error().where};
+        if (auto q = Sql::run(m_db, QStringLiteral("restore contact"),
+                              QStringLiteral("UPDATE contacts SET deleted_at = NULL WHERE id = ?"), {id});
+            !q)
+            return q.error();
+        for (const char* table : {"contact_emails", "contact_phones"})
+            if (auto u = Sql::run(m_db, QStringLiteral("restore contact"),
+                                  QStringLiteral("UPDATE %1 SET live = 1 WHERE contact_id = ?").arg(QLatin1String(table)),
+                                  {id});
+                !u)
+                return u.error();
+    }
+    return tx.commit();
+}
+
+Status ContactRepository::purge(const QList<qint64>& ids)
+{
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    for (qint64 id : ids)
+        if (auto q = Sql::run(m_db, QStringLiteral("purge contact"),
+                              QStringLiteral("DELETE FROM contacts WHERE id = ? AND deleted_at IS NOT NULL"), {id});
+            !q)
+            return q.error();
+    return tx.commit();
+}
+
+Result<int> ContactRepository::emptyTrash()
+{
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus().error();
+    auto q = Sql::run(m_db, QStringLiteral("empty trash"),
+                      QStringLiteral("DELETE FROM contacts WHERE deleted_at IS NOT NULL"));
+    if (!q)
+        return q.error();
+    const int removed = q.value().numRowsAffected();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return removed;
+}
+
+Result<qint64> ContactRepository::addNote(qint64 contactId, const QString& author, const QString& body)
+{
+    if (body.trimmed().isEmpty())
+        return invalid(tr("Note"), tr("a note cannot be empty"));
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus().error();
+    const qint64 now = Sql::nowMs();
+    auto q = Sql::run(m_db, QStringLiteral("add note"),
+                      QStringLiteral("INSERT INTO notes (contact_id, author, body, created_at, updated_at) "
+                                     "VALUES (?, ?, ?, ?, ?)"),
+                      {contactId, Sql::text(author), body, now, now});
+    if (!q)
+        return q.error();
+    const qint64 id = q.value().lastInsertId().toLongLong();
+    if (Status s = touch(contactId); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return id;
+}
+
+Status ContactRepository::updateNote(qint64 noteId, const QString& body)
+{
+    if (body.trimmed().isEmpty())
+        return invalid(tr("Note"), tr("a note cannot be empty"));
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    auto q = Sql::run(m_db, QStringLiteral("update note"),
+                      QStringLiteral("UPDATE notes SET body = ?, updated_at = ? WHERE id = ?"),
+                      {body, Sql::nowMs(), noteId});
+    if (!q)
+        return q.error();
+    if (q.value().numRowsAffected() == 0)
+        return Error{Error::Code::NotFound, tr("note #%1 does not exist").arg(noteId), tr("Note")};
+    return tx.commit();
+}
+
+Status ContactRepository::removeNote(qint64 noteId)
+{
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    if (auto q = Sql::run(m_db, QStringLiteral("remove note"), QStringLiteral("DELETE FROM notes WHERE id = ?"), {noteId});
+        !q)
+        return q.error();
+    return tx.commit();
+}
+
+Result<QList<Note>> ContactRepository::notes(qint64 contactId)
+{
+    auto q = Sql::run(m_db, QStringLiteral("notes"),
+                      QStringLiteral("SELECT id, author, body, created_at, updated_at FROM notes "
+                                     "WHERE contact_id = ? ORDER BY created_at DESC, id DESC"),
+                      {contactId});
+    if (!q)
+        return q.error();
+    QList<Note> notes;
+    while (q.value().next()) {
+        Note n;
+        n.id = q.value().value(0).toLongLong();
+        n.contactId = contactId;
+        n.author = q.value().value(1).toString();
+        n.body = q.value().value(2).toString();
+        n.createdAt = QDateTime::fromMSecsSinceEpoch(q.value().value(3).toLongLong(), Qt::UTC);
+        n.updatedAt = QDateTime::fromMSecsSinceEpoch(q.value().value(4).toLongLong(), Qt::UTC);
+        notes.append(n);
+    }
+    return notes;
+}
+
+Result<QList<ContactSummary>> ContactRepository::list(int limit, bool trash)
+{
+    auto q = Sql::run(m_db, QStringLiteral("list contacts"),
+                      QStringLiteral("SELECT id, display_name, primary_email, primary_phone, company, tags_text, source, "
+                                     "updated_at, deleted_at FROM contacts WHERE deleted_at IS %1 "
+                                     "ORDER BY sort_key, id LIMIT ?")
+                          .arg(trash ? QStringLiteral("NOT NULL") : QStringLiteral("NULL")),
+                      {limit});
+    if (!q)
+        return q.error();
+    QList<ContactSummary> rows;
+    while (q.value().next()) {
+        const QSqlQuery& r = q.value();
+        rows.append(ContactSummary{r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(),
+                                   r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
+                                   r.value(6).toString(), r.value(7).toLongLong(), r.value(8).toLongLong()});
+    }
+    return rows;
+}
+
+Result<StoreStats> ContactRepository::stats()
+{
+    auto q = Sql::run(m_db, QStringLiteral("stats"),
+                      QStringLiteral("SELECT (SELECT live FROM contact_counts), (SELECT trashed FROM contact_counts), "
+                                     "(SELECT COUNT(*) FROM tags), (SELECT COUNT(*) FROM notes), "
+                                     "(SELECT COUNT(*) FROM contact_emails WHERE live = 1), "
+                                     "(SELECT COUNT(*) FROM contact_phones WHERE live = 1)"));
+    if (!q || !q.value().next())
+        return q ? Error{Error::Code::Sql, tr("no statistics"), QStringLiteral("stats")} : q.error();
+    const QSqlQuery& r = q.value();
+    return StoreStats{r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toLongLong(),
+                      r.value(3).toLongLong(), r.value(4).toLongLong(), r.value(5).toLongLong()};
+}
+
+} // namespace ContactDesk

@@ -1,0 +1,122 @@
+#pragma once
+// Reads and writes contacts, their emails, phones, tags and notes on one connection, applying
+// the rules of the seeds: at least one email or phone, valid emails unique across live contacts
+// case-insensitively, phones unique by E.164. Every write is one transaction (a savepoint when
+// the caller already holds one). Used by ContactStore on the UI thread and by background jobs
+// and the CLI on their own connections.
+
+#include "domain/Contact.h"
+#include "domain/PhoneNormalizer.h"
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <map>
+#include <memory>
+
+namespace ContactDesk {
+
+// One row of the contact list, read from the summary columns.
+struct ContactSummary
+{
+    qint64 id = 0;
+    QString displayName;
+    QString primaryEmail;
+    QString primaryPhone;
+    QString company;
+    QString tags;
+    QString source;
+    qint64 updatedAt = 0;
+    qint64 deletedAt = 0;
+};
+
+struct TagInfo
+{
+    qint64 id = 0;
+    QString name;
+    QString color;
+    int contactCount = 0;
+};
+
+struct StoreStats
+{
+    qint64 contacts = 0;
+    qint64 trashed = 0;
+    qint64 tags = 0;
+    qint64 notes = 0;
+    qint64 emails = 0;
+    qint64 phones = 0;
+};
+
+class ContactRepository
+{
+public:
+    ContactRepository(const QSqlDatabase& db, const PhoneNormalizer& phones);
+    ContactRepository(const ContactRepository&) = delete;
+    ContactRepository& operator=(const ContactRepository&) = delete;
+
+    const PhoneNormalizer& phoneNormalizer() const { return m_phones; }
+
+    // Creates a live contact; returns its id. Ids of emails and phones are not reported back.
+    Result<qint64> create(const Contact& contact);
+    Result<Contact> load(qint64 id);
+    bool exists(qint64 id);
+
+    Status updateField(qint64 id, ContactField field, const QString& value);
+    Status setEmails(qint64 id, const QList<EmailAddress>& emails);
+    Status setPhones(qint64 id, const QList<PhoneNumber>& phones);
+
+    // Checks a value against the rules without writing; for inline messages while typing.
+    Status checkEmails(qint64 id, const QList<EmailAddress>& emails);
+    Status checkPhones(qint64 id, const QList<PhoneNumber>& phones);
+
+    Status addTags(const QList<qint64>& ids, const QStringList& tags);
+    Status removeTags(const QList<qint64>& ids, const QStringList& tags);
+    Result<QList<TagInfo>> allTags();
+
+    Status moveToTrash(const QList<qint64>& ids);
+    // Fails, naming the value and its owner, when an email or phone was taken meanwhile.
+    Status restore(const QList<qint64>& ids);
+    Status purge(const QList<qint64>& ids);
+    Result<int> emptyTrash();
+
+    Result<qint64> addNote(qint64 contactId, const QString& author, const QString& body);
+    Status updateNote(qint64 noteId, const QString& body);
+    Status removeNote(qint64 noteId);
+    Result<QList<Note>> notes(qint64 contactId);
+
+    Result<QList<ContactSummary>> list(int limit, bool trash = false);
+    Result<StoreStats> stats();
+
+private:
+    struct NormalizedEmail
+    {
+        EmailAddress email;
+        QString norm;
+    };
+    struct NormalizedPhone
+    {
+        PhoneNumber phone;
+        QString e164;
+    };
+
+    QSqlQuery& cached(const char* name, const char* sql);
+    Result<QList<NormalizedEmail>> normalizeEmails(const QList<EmailAddress>& emails);
+    Result<QList<NormalizedPhone>> normalizePhones(const QList<PhoneNumber>& phones);
+    Status checkEmailOwners(qint64 id, const QList<NormalizedEmail>& emails);
+    Status checkPhoneOwners(qint64 id, const QList<NormalizedPhone>& phones);
+    Status insertEmails(qint64 id, const QList<NormalizedEmail>& emails);
+    Status insertPhones(qint64 id, const QList<NormalizedPhone>& phones);
+    Status linkTags(qint64 id, const QStringList& tags);
+    Result<qint64> tagId(const QString& name, bool create);
+    Status refreshSummary(qint64 id);
+    Status touch(qint64 id);
+    Result<int> countOf(const char* table, qint64 id);
+
+    QSqlDatabase m_db;
+    PhoneNormalizer m_phones;
+    std::map<QByteArray, std::unique_ptr<QSqlQuery>> m_statements;
+};
+
+} // namespace ContactDesk

@@ -1,0 +1,132 @@
+#include "ContactStore.h"
+
+#include "Database.h"
+
+namespace ContactDesk {
+
+ContactStore::ContactStore(Database& database, const PhoneNormalizer& phones, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_repository(database.connection(), phones)
+{
+    m_author = qEnvironmentVariable("USER", QStringLiteral("me"));
+}
+
+ContactStore::~ContactStore() = default;
+
+Result<qint64> ContactStore::createContact(const Contact& contact)
+{
+    auto id = m_repository.create(contact);
+    if (id) {
+        Q_EMIT contactsAdded({*id});
+        if (!contact.tags.isEmpty())
+            Q_EMIT tagsChanged();
+    }
+    return id;
+}
+
+Status ContactStore::updateField(qint64 id, ContactField field, const QString& value)
+{
+    Status s = m_repository.updateField(id, field, value);
+    if (s)
+        Q_EMIT contactsChanged({id});
+    return s;
+}
+
+Status ContactStore::setEmails(qint64 id, const QList<EmailAddress>& emails)
+{
+    Status s = m_repository.setEmails(id, emails);
+    if (s)
+        Q_EMIT contactsChanged({id});
+    return s;
+}
+
+Status ContactStore::setPhones(qint64 id, const QList<PhoneNumber>& phones)
+{
+    Status s = m_repository.setPhones(id, phones);
+    if (s)
+        Q_EMIT contactsChanged({id});
+    return s;
+}
+
+Status ContactStore::addTags(const QList<qint64>& ids, const QStringList& tags)
+{
+    Status s = m_repository.addTags(ids, tags);
+    if (s) {
+        Q_EMIT contactsChanged(ids);
+        Q_EMIT tagsChanged();
+    }
+    return s;
+}
+
+Status ContactStore::removeTags(const QList<qint64>& ids, const QStringList& tags)
+{
+    Status s = m_repository.removeTags(ids, tags);
+    if (s) {
+        Q_EMIT contactsChanged(ids);
+        Q_EMIT tagsChanged();
+    }
+    return s;
+}
+
+Status ContactStore::moveToTrash(const QList<qint64>& ids)
+{
+    Status s = m_repository.moveToTrash(ids);
+    if (s) {
+        Q_EMIT contactsTrashed(ids);
+        Q_EMIT tagsChanged(); // tag counts count live contacts only
+    }
+    return s;
+}
+
+Status ContactStore::restore(const QList<qint64>& ids)
+{
+    Status s = m_repository.restore(ids);
+    if (s) {
+        Q_EMIT contactsRestored(ids);
+        Q_EMIT tagsChanged();
+    }
+    return s;
+}
+
+Status ContactStore::purge(const QList<qint64>& ids)
+{
+    Status s = m_repository.purge(ids);
+    if (s)
+        Q_EMIT contactsPurged(ids);
+    return s;
+}
+
+Result<int> ContactStore::emptyTrash()
+{
+    auto n = m_repository.emptyTrash();
+    if (n)
+        Q_EMIT externalChange();
+    return n;
+}
+
+Result<qint64> ContactStore::addNote(qint64 contactId, const QString& body)
+{
+    auto id = m_repository.addNote(contactId, m_author, body);
+    if (id)
+        Q_EMIT notesChanged(contactId);
+    return id;
+}
+
+Status ContactStore::updateNote(qint64 contactId, qint64 noteId, const QString& body)
+{
+    Status s = m_repository.updateNote(noteId, body);
+    if (s)
+        Q_EMIT notesChanged(contactId);
+    return s;
+}
+
+Status ContactStore::removeNote(qint64 contactId, qint64 noteId)
+{
+    Status s = m_repository.removeNote(noteId);
+    if (s)
+        Q_EMIT notesChanged(contactId);
+    return s;
+}
+
+} // namespace ContactDesk

@@ -1,0 +1,65 @@
+#pragma once
+// The UI thread's door to the store: wraps the main connection's repository and announces every
+// change it makes with the narrowest signal, so item models update rows instead of resetting.
+// Background jobs use their own connections and call notifyExternalChange() when they finish.
+
+#include "ContactRepository.h"
+#include "domain/PhoneNormalizer.h"
+
+#include <QObject>
+
+namespace ContactDesk {
+
+class Database;
+
+class ContactStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    ContactStore(Database& database, const PhoneNormalizer& phones, QObject* parent = nullptr);
+    ~ContactStore() override;
+
+    Database& database() { return m_database; }
+    ContactRepository& repository() { return m_repository; } // reads; writes go through the store
+    const PhoneNormalizer& phoneNormalizer() const { return m_repository.phoneNormalizer(); }
+
+    QString author() const { return m_author; }
+    void setAuthor(const QString& author) { m_author = author; }
+
+    Result<qint64> createContact(const Contact& contact);
+    Status updateField(qint64 id, ContactField field, const QString& value);
+    Status setEmails(qint64 id, const QList<EmailAddress>& emails);
+    Status setPhones(qint64 id, const QList<PhoneNumber>& phones);
+    Status addTags(const QList<qint64>& ids, const QStringList& tags);
+    Status removeTags(const QList<qint64>& ids, const QStringList& tags);
+    Status moveToTrash(const QList<qint64>& ids);
+    Status restore(const QList<qint64>& ids);
+    Status purge(const QList<qint64>& ids);
+    Result<int> emptyTrash();
+    Result<qint64> addNote(qint64 contactId, const QString& body);
+    Status updateNote(qint64 contactId, qint64 noteId, const QString& body);
+    Status removeNote(qint64 contactId, qint64 noteId);
+
+    void notifyExternalChange() { Q_EMIT externalChange(); }
+    // For operations that fail away from their caller (an undo): the window shows the message.
+    void reportError(const QString& message) { Q_EMIT errorReported(message); }
+
+Q_SIGNALS:
+    void contactsAdded(const QList<qint64>& ids);
+    void contactsChanged(const QList<qint64>& ids);
+    void contactsTrashed(const QList<qint64>& ids);
+    void contactsRestored(const QList<qint64>& ids);
+    void contactsPurged(const QList<qint64>& ids);
+    void tagsChanged();
+    void notesChanged(qint64 contactId);
+    void externalChange(); // anything may have changed: re-query
+    void errorReported(const QString& message);
+
+private:
+    Database& m_database;
+    ContactRepository m_repository;
+    QString m_author;
+};
+
+} // namespace ContactDesk

@@ -1,0 +1,196 @@
+#include "Migrations.h"
+
+namespace ContactDesk::Migrations {
+
+namespace {
+
+QList<Migration> build()
+{
+    QList<Migration> list;
+
+    // Timestamps are UTC epoch milliseconds; text columns are NOT NULL with '' for "empty" so
+    // keyset paging never has to order NULLs (which SQLite and PostgreSQL order differently).
+    list.append({1, "core schema", {
+        QStringLiteral(R"(CREATE TABLE import_runs (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER,
+            status TEXT NOT NULL DEFAULT 'running',
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral(R"(CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            first_name TEXT NOT NULL DEFAULT '',
+            last_name TEXT NOT NULL DEFAULT '',
+            display_name TEXT NOT NULL DEFAULT '',
+            sort_key TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '',
+            job_title TEXT NOT NULL DEFAULT '',
+            street TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            region TEXT NOT NULL DEFAULT '',
+            postal_code TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            birthday TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'manual',
+            owner TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'active'
+                CHECK (status IN ('active', 'unsubscribed', 'bounced', 'archived')),
+            type TEXT NOT NULL DEFAULT 'lead' CHECK (type IN ('lead', 'customer', 'partner', 'employee')),
+            external_id TEXT NOT NULL DEFAULT '',
+            time_zone TEXT NOT NULL DEFAULT '',
+            last_touch INTEGER,
+            next_touch INTEGER,
+            touch_frequency_days INTEGER,
+            primary_email TEXT NOT NULL DEFAULT '',
+            primary_phone TEXT NOT NULL DEFAULT '',
+            tags_text TEXT NOT NULL DEFAULT '',
+            import_run_id INTEGER REFERENCES import_runs(id) ON DELETE SET NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER))"),
+        QStringLiteral("CREATE INDEX contacts_live_sort ON contacts(sort_key, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_trash ON contacts(deleted_at, id) WHERE deleted_at IS NOT NULL"),
+        QStringLiteral("CREATE INDEX contacts_external_id ON contacts(external_id) WHERE external_id <> ''"),
+        // Uniqueness holds across live contacts only: `live` mirrors the owner's trash state, so a
+        // partial unique index can carry the rule (PostgreSQL accepts the same index).
+        QStringLiteral(R"(CREATE TABLE contact_emails (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            address TEXT NOT NULL,
+            email_norm TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT 'work',
+            is_primary INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0,
+            live INTEGER NOT NULL DEFAULT 1))"),
+        QStringLiteral("CREATE UNIQUE INDEX contact_emails_unique_live ON contact_emails(email_norm) WHERE live = 1"),
+        QStringLiteral("CREATE INDEX contact_emails_contact ON contact_emails(contact_id)"),
+        QStringLiteral("CREATE INDEX contact_emails_norm ON contact_emails(email_norm)"),
+        QStringLiteral(R"(CREATE TABLE contact_phones (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            number TEXT NOT NULL,
+            e164 TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT 'mobile',
+            is_primary INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0,
+            live INTEGER NOT NULL DEFAULT 1))"),
+        QStringLiteral("CREATE UNIQUE INDEX contact_phones_unique_live ON contact_phones(e164) WHERE live = 1"),
+        QStringLiteral("CREATE INDEX contact_phones_contact ON contact_phones(contact_id)"),
+        QStringLiteral("CREATE INDEX contact_phones_e164 ON contact_phones(e164)"),
+        QStringLiteral(R"(CREATE TABLE field_definitions (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN ('text', 'number', 'date', 'enum')),
+            enum_values TEXT NOT NULL DEFAULT '[]',
+            section TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral(R"(CREATE TABLE contact_fields (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            field_id INTEGER NOT NULL REFERENCES field_definitions(id) ON DELETE CASCADE,
+            value TEXT NOT NULL,
+            PRIMARY KEY (contact_id, field_id)))"),
+        QStringLiteral("CREATE INDEX contact_fields_field ON contact_fields(field_id, value)"),
+        QStringLiteral(R"(CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_norm TEXT NOT NULL UNIQUE,
+            color TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE contact_tags (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (contact_id, tag_id)))"),
+        QStringLiteral("CREATE INDEX contact_tags_tag ON contact_tags(tag_id, contact_id)"),
+        QStringLiteral(R"(CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            author TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX notes_contact ON notes(contact_id, created_at)"),
+        QStringLiteral(R"(CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            channel TEXT NOT NULL DEFAULT 'email',
+            status TEXT NOT NULL DEFAULT 'draft',
+            created_at INTEGER NOT NULL,
+            archived_at INTEGER))"),
+        QStringLiteral(R"(CREATE TABLE campaign_members (
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            delivery_status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (delivery_status IN ('pending', 'sent', 'opened', 'clicked', 'unsubscribed', 'bounced')),
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (campaign_id, contact_id)))"),
+        QStringLiteral("CREATE INDEX campaign_members_contact ON campaign_members(contact_id)"),
+        QStringLiteral(R"(CREATE TABLE merge_log (
+            id INTEGER PRIMARY KEY,
+            survivor_id INTEGER NOT NULL,
+            merged_ids TEXT NOT NULL,
+            snapshot TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            undone_at INTEGER))"),
+        QStringLiteral(R"(CREATE TABLE not_duplicates (
+            contact_a INTEGER NOT NULL,
+            contact_b INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (contact_a, contact_b),
+            CHECK (contact_a < contact_b)))"),
+        QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+    }});
+
+    // Version 2: an index per sortable list column, so every sort pages by keyset, and a counter
+    // of live and trashed contacts kept by triggers, so the list's row count costs O(1).
+    list.append({2, "list sort indexes and contact counter", {
+        QStringLiteral("CREATE INDEX contacts_live_email ON contacts(primary_email, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_phone ON contacts(primary_phone, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_company ON contacts(company, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_tags ON contacts(tags_text, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_source ON contacts(source, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_updated ON contacts(updated_at, id) WHERE deleted_at IS NULL"),
+        QStringLiteral(R"(CREATE TABLE contact_counts (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            live INTEGER NOT NULL,
+            trashed INTEGER NOT NULL))"),
+        QStringLiteral(R"(INSERT INTO contact_counts (id, live, trashed) VALUES (1,
+            (SELECT COUNT(*) FROM contacts WHERE deleted_at IS NULL),
+            (SELECT COUNT(*) FROM contacts WHERE deleted_at IS NOT NULL)))"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_count_insert AFTER INSERT ON contacts BEGIN
+            UPDATE contact_counts SET live = live + (NEW.deleted_at IS NULL),
+                                      trashed = trashed + (NEW.deleted_at IS NOT NULL) WHERE id = 1;
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_count_delete AFTER DELETE ON contacts BEGIN
+            UPDATE contact_counts SET live = live - (OLD.deleted_at IS NULL),
+                                      trashed = trashed - (OLD.deleted_at IS NOT NULL) WHERE id = 1;
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_count_trash AFTER UPDATE OF deleted_at ON contacts
+            WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) BEGIN
+            UPDATE contact_counts SET live = live + (NEW.deleted_at IS NULL) - (OLD.deleted_at IS NULL),
+                                      trashed = trashed + (NEW.deleted_at IS NOT NULL) - (OLD.deleted_at IS NOT NULL)
+                                  WHERE id = 1;
+            END)"),
+    }});
+    return list;
+}
+
+} // namespace
+
+const QList<Migration>& all()
+{
+    static const QList<Migration> migrations = build();
+    return migrations;
+}
+
+int latestVersion()
+{
+    return all().last().version;
+}
+
+} // namespace ContactDesk::Migrations

@@ -1,0 +1,246 @@
+#include "TestSupport.h"
+#include "store/ContactRepository.h"
+#include "store/Database.h"
+#include "store/Migrations.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <unistd.h>
+
+using namespace ContactDesk;
+
+namespace {
+
+QByteArray fileHash(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+int pragmaInt(const QSqlDatabase& db, const QString& pragma)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA %1").arg(pragma)) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void createsAndMigratesFromEmpty()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new/contacts.sqlite")); // folder created too
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+        QSqlDatabase c = db.value()->connection();
+        QCOMPARE(pragmaInt(c, QStringLiteral("user_version")), Database::latestVersion());
+        QCOMPARE(pragmaInt(c, QStringLiteral("foreign_keys")), 1);
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(db.value()->backupPath().isEmpty()); // nothing to back up in a new file
+        for (const char* table : {"contacts", "contact_emails", "contact_phones", "field_definitions", "contact_fields",
+                                  "tags", "contact_tags", "notes", "campaigns", "campaign_members", "import_runs",
+                                  "merge_log", "not_duplicates", "contact_counts"}) {
+            QSqlQuery t(c);
+            QVERIFY(t.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
+        }
+    }
+
+    void migratesFromPreviousVersionWithBackup()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contacts.sqlite"));
+        const int previous = Database::latestVersion() - 1;
+        {
+            DatabaseOptions v1;
+            v1.targetVersion = previous;
+            auto db = Database::open(path, v1);
+            QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+            QCOMPARE(db.value()->schemaVersion(), previous);
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (uuid, first_name, last_name, sort_key, created_at, "
+                                          "updated_at) VALUES ('u1', 'Kate', 'Bell', 'bell kate', 1, 1)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (uuid, first_name, created_at, updated_at, deleted_at) "
+                                          "VALUES ('u2', 'Gone', 1, 1, 5)")));
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestVersion());
+        QVERIFY(QFile::exists(db.value()->backupPath()));
+        // The counter added by the newer version counts what was already there.
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT live, trashed FROM contact_counts")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(1).toInt(), 1);
+        // The backup is the old version, intact.
+        auto backup = Database::open(db.value()->backupPath(), [] {
+            DatabaseOptions o;
+            o.targetVersion = 0;
+            return o;
+        }());
+        QVERIFY2(backup.ok(), qPrintable(backup.error().toString()));
+        QCOMPARE(backup.value()->schemaVersion(), previous);
+    }
+
+    void refusesNewerVersionAndLeavesFileUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("future.sqlite"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        const QByteArray before = fileHash(path);
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, Error::Code::NewerVersion);
+        QVERIFY2(db.error().message.contains(QLatin1String("newer version")), qPrintable(db.error().message));
+        QVERIFY(db.error().message.contains(QLatin1String("999")));
+        QCOMPARE(db.error().where, path);
+        QCOMPARE(fileHash(path), before);
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.bak")}, QDir::Files).size(), 0);
+    }
+
+    void refusesForeignSqliteFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.sqlite"));
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            QSqlQuery q(other);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE invoices (id INTEGER)")));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().message.contains(QLatin1String("not a ContactDesk database")), qPrintable(db.error().message));
+    }
+
+    void refusesGarbageFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().message.contains(QLatin1String("not a ContactDesk database")), qPrintable(db.error().message));
+    }
+
+    void readOnlyFileGetsClearMessage()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root can write read-only files; CI runs the tests as an unprivileged user");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contacts.sqlite"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+        }
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, Error::Code::ReadOnly);
+        QVERIFY2(db.error().message.contains(QLatin1String("read-only")), qPrintable(db.error().message));
+        QCOMPARE(db.error().where, path);
+    }
+
+    void lockedFileGetsClearMessage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contacts.sqlite"));
+        // Another program holds an exclusive lock on a new database file.
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        other.setDatabaseName(path);
+        QVERIFY(other.open());
+        {
+            QSqlQuery q(other);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE lock_holder (x)")));
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        }
+        DatabaseOptions options;
+        options.busyTimeoutMs = 100;
+        auto db = Database::open(path, options);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, Error::Code::Locked);
+        QVERIFY2(db.error().message.contains(QLatin1String("locked")), qPrintable(db.error().message));
+        {
+            QSqlQuery q(other);
+            q.exec(QStringLiteral("ROLLBACK"));
+        }
+        other.close();
+        other = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+    }
+
+    void writeWhileLockedFailsCleanly()
+    {
+        Test::TempDatabase temp;
+        QVERIFY2(temp.isOpen(), qPrintable(temp.error()));
+        ScopedConnection writer(temp.path(), QStringLiteral("writer"), 100);
+        QSqlQuery hold(writer.database());
+        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        // The main connection's busy timeout is 5 s by default; use a short-timeout connection.
+        ScopedConnection main(temp.path(), QStringLiteral("main2"), 100);
+        ContactRepository repo2(main.database(), PhoneNormalizer(QStringLiteral("US")));
+        auto id = repo2.create(Test::makeContact(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("a@b.com")));
+        QVERIFY(!id.ok());
+        QCOMPARE(id.error().code, Error::Code::Locked);
+        hold.exec(QStringLiteral("ROLLBACK"));
+        auto retry = repo2.create(Test::makeContact(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("a@b.com")));
+        QVERIFY2(retry.ok(), qPrintable(retry.error().toString()));
+    }
+
+    void connectionPerThread()
+    {
+        Test::TempDatabase temp;
+        QVERIFY(temp.isOpen());
+        ContactRepository repo(temp.db().connection(), PhoneNormalizer(QStringLiteral("US")));
+        QVERIFY(repo.create(Test::makeContact(QStringLiteral("Kate"), QStringLiteral("Bell"),
+                                              QStringLiteral("kate@example.com")))
+                    .ok());
+        const QString path = temp.path();
+        auto future = QtConcurrent::run([path]() -> qint64 {
+            ScopedConnection c(path, QStringLiteral("worker"));
+            if (!c.status())
+                return -1;
+            ContactRepository r(c.database(), PhoneNormalizer(QStringLiteral("US")));
+            auto stats = r.stats();
+            return stats ? stats->contacts : -1;
+        });
+        QCOMPARE(future.result(), qint64(1));
+    }
+
+    void migrationsAreNumberedInOrder()
+    {
+        int expected = 1;
+        for (const auto& m : Migrations::all())
+            QCOMPARE(m.version, expected++);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "TestDatabase.moc"

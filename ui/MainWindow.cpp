@@ -1,0 +1,336 @@
+#include "MainWindow.h"
+
+#include "MessageBanner.h"
+#include "MessageBox.h"
+#include "ProfilePane.h"
+#include "UndoCommands.h"
+#include "items/ContactListModel.h"
+#include "items/TagListModel.h"
+#include "store/ContactStore.h"
+#include "store/Database.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace ContactDesk {
+
+MainWindow::MainWindow(ContactStore* store, QWidget* parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_model(new ContactListModel(store, this))
+    , m_tags(new TagListModel(store, this))
+    , m_undo(new QUndoStack(this))
+    , m_table(new QTableView(this))
+    , m_profile(new ProfilePane(store, m_tags, this))
+    , m_banner(new MessageBanner(this))
+    , m_search(new QLineEdit(this))
+    , m_countLabel(new QLabel(this))
+    , m_progressLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
+    resize(1280, 800);
+
+    m_table->setObjectName(QStringLiteral("contactTableView"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never asks a million rows for their size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSortIndicator(ContactListModel::NameColumn, Qt::AscendingOrder);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setSortingEnabled(true);
+    const QList<int> widths{190, 230, 140, 170, 150, 80};
+    for (int c = 0; c < widths.size(); ++c)
+        m_table->setColumnWidth(c, widths[c]);
+
+    m_search->setObjectName(QStringLiteral("searchLineEdit"));
+    m_search->setPlaceholderText(tr("Search names, emails, phones, companies, tags…  (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_searchTimer.setSingleShot(true);
+    m_searchTimer.setInterval(SearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, &m_searchTimer, qOverload<>(&QTimer::start));
+    connect(&m_searchTimer, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 0, 0);
+    leftLayout->addWidget(m_search);
+    leftLayout->addWidget(m_banner);
+    leftLayout->addWidget(m_table, 1);
+
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(m_profile);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({760, 520});
+    setCentralWidget(splitter);
+
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
+    m_progress->setObjectName(QStringLiteral("backgroundProgressBar"));
+    m_progress->setMaximumWidth(200);
+    statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_progressLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    clearBackgroundProgress();
+
+    createActions();
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::currentRowChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_model, &ContactListModel::countChanged, this, &MainWindow::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        // Keep the rep on the contact they were looking at across a re-query.
+        const qint64 keep = m_currentId;
+        updateCount();
+        if (keep > 0 && !m_profile->isDraft())
+            selectContact(keep);
+    });
+    connect(m_profile, &ProfilePane::contactCreated, this, &MainWindow::selectContact);
+    connect(m_store, &ContactStore::errorReported, this, &MainWindow::showError);
+    updateCount();
+    updateActions();
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    auto* toolbar = addToolBar(tr("Contacts"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_newAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("contact-new")), tr("New contact"), this,
+                                     &MainWindow::newContact);
+    m_newAction->setObjectName(QStringLiteral("newContactAction"));
+    m_newAction->setShortcut(QKeySequence::New);
+    m_deleteAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("Delete"), this,
+                                        &MainWindow::deleteSelected);
+    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(m_deleteAction);
+    toolbar->addSeparator();
+    m_undoAction = m_undo->createUndoAction(this, tr("Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_redoAction = m_undo->createRedoAction(this, tr("Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    toolbar->addAction(m_undoAction);
+    toolbar->addAction(m_redoAction);
+    toolbar->addSeparator();
+    m_trashAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("user-trash")), tr("Trash"));
+    m_trashAction->setObjectName(QStringLiteral("trashAction"));
+    m_trashAction->setCheckable(true);
+    m_trashAction->setToolTip(tr("Show the contacts in the Trash"));
+    connect(m_trashAction, &QAction::toggled, this, &MainWindow::setTrashView);
+    m_restoreAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("Restore"), this,
+                                         &MainWindow::restoreSelected);
+    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
+    m_emptyTrashAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-clear")), tr("Empty Trash"), this,
+                                            &MainWindow::emptyTrash);
+    m_emptyTrashAction->setObjectName(QStringLiteral("emptyTrashAction"));
+
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(find);
+    addAction(m_undoAction);
+    addAction(m_redoAction);
+    addAction(m_newAction);
+}
+
+bool MainWindow::isTrashView() const
+{
+    return m_model->query().trash;
+}
+
+QList<qint64> MainWindow::selectedIds() const
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    ids.reserve(rows.size());
+    for (const QModelIndex& index : rows) {
+        const qint64 id = index.data(ContactListModel::ContactIdRole).toLongLong();
+        if (id > 0)
+            ids.append(id);
+    }
+    return ids;
+}
+
+void MainWindow::currentRowChanged()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const qint64 id = current.isValid() ? current.data(ContactListModel::ContactIdRole).toLongLong() : 0;
+    if (m_profile->isDraft() && id == 0)
+        return;
+    m_currentId = id;
+    if (id != m_profile->contactId() || m_profile->isDraft())
+        m_profile->showContact(id);
+    m_profile->setReadOnly(isTrashView());
+}
+
+void MainWindow::selectContact(qint64 id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    m_currentId = id;
+    const QModelIndex index = m_model->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                          | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+void MainWindow::newContact()
+{
+    if (isTrashView())
+        m_trashAction->setChecked(false);
+    m_table->selectionModel()->clearSelection();
+    m_profile->startNewContact();
+}
+
+void MainWindow::deleteSelected()
+{
+    if (isTrashView())
+        return;
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    const int row = m_table->selectionModel()->currentIndex().row();
+    Status s = m_store->moveToTrash(ids);
+    if (!s) {
+        showError(s.error().toString());
+        return;
+    }
+    m_undo->push(new TrashContactsCommand(m_store, ids, tr("Delete %n contact(s)", nullptr, int(ids.size()))));
+    statusBar()->showMessage(tr("Moved %n contact(s) to the Trash. Undo with Ctrl+Z.", nullptr, int(ids.size())), 8000);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(std::min(std::max(row, 0), m_model->rowCount() - 1));
+}
+
+void MainWindow::restoreSelected()
+{
+    if (!isTrashView())
+        return;
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    Status s = m_store->restore(ids);
+    if (!s) {
+        showError(s.error().toString());
+        return;
+    }
+    m_undo->push(new RestoreContactsCommand(m_store, ids, tr("Restore %n contact(s)", nullptr, int(ids.size()))));
+    statusBar()->showMessage(tr("Restored %n contact(s).", nullptr, int(ids.size())), 8000);
+}
+
+void MainWindow::emptyTrash()
+{
+    if (MessageBox::question(this, tr("Empty Trash"),
+                             tr("Delete every contact in the Trash for good? This cannot be undone."))
+        != QMessageBox::Yes)
+        return;
+    auto removed = m_store->emptyTrash();
+    if (!removed) {
+        showError(removed.error().toString());
+        return;
+    }
+    m_undo->clear(); // purged contacts cannot come back
+    statusBar()->showMessage(tr("Deleted %n contact(s) for good.", nullptr, *removed), 8000);
+}
+
+void MainWindow::setTrashView(bool trash)
+{
+    if (m_trashAction->isChecked() != trash)
+        m_trashAction->setChecked(trash); // re-enters through toggled()
+    if (isTrashView() == trash)
+        return;
+    m_profile->flush();
+    m_currentId = 0;
+    m_model->setTrash(trash);
+    m_profile->showContact(0);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool trash = isTrashView();
+    const bool selection = m_table->selectionModel()->hasSelection();
+    m_deleteAction->setEnabled(!trash && selection);
+    m_restoreAction->setVisible(trash);
+    m_restoreAction->setEnabled(trash && selection);
+    m_emptyTrashAction->setVisible(trash);
+    m_emptyTrashAction->setEnabled(trash && m_model->rowCount() > 0);
+    m_newAction->setEnabled(true);
+}
+
+void MainWindow::updateCount()
+{
+    const int n = m_model->rowCount();
+    const QString number = QLocale().toString(n);
+    m_countLabel->setText(isTrashView() ? tr("%1 in the Trash").arg(number)
+                                        : (n == 1 ? tr("1 contact") : tr("%1 contacts").arg(number)));
+    updateActions();
+}
+
+void MainWindow::setBackgroundProgress(const QString& text, int value, int maximum)
+{
+    m_progressLabel->setText(text);
+    m_progress->setRange(0, maximum);
+    m_progress->setValue(value);
+    m_progressLabel->show();
+    m_progress->show();
+}
+
+void MainWindow::clearBackgroundProgress()
+{
+    m_progressLabel->hide();
+    m_progress->hide();
+}
+
+void MainWindow::showError(const QString& message)
+{
+    m_banner->showMessage(message, MessageBanner::Kind::Error);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_profile->flush();
+    event->accept();
+}
+
+} // namespace ContactDesk

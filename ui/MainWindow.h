@@ -1,0 +1,85 @@
+#pragma once
+// The main window: the contact list (search box, sortable columns, multi-select) beside the
+// selected contact's profile, with New, Delete to Trash, Undo/Redo, a Trash view with Restore
+// and Empty Trash, and a status bar with the count and background progress.
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QTableView;
+class QUndoStack;
+
+namespace ContactDesk {
+
+class ContactListModel;
+class ContactStore;
+class MessageBanner;
+class ProfilePane;
+class TagListModel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    static constexpr int SearchDelayMs = 200;
+
+    explicit MainWindow(ContactStore* store, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ContactListModel* listModel() const { return m_model; }
+    ProfilePane* profilePane() const { return m_profile; }
+    QTableView* tableView() const { return m_table; }
+    QUndoStack* undoStack() const { return m_undo; }
+    bool isTrashView() const;
+
+    void setBackgroundProgress(const QString& text, int value, int maximum);
+    void clearBackgroundProgress();
+    void showError(const QString& message);
+
+public Q_SLOTS:
+    void newContact();
+    void deleteSelected();
+    void restoreSelected();
+    void emptyTrash();
+    void setTrashView(bool trash);
+    void selectContact(qint64 id);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    QList<qint64> selectedIds() const;
+    void currentRowChanged();
+    void updateActions();
+    void updateCount();
+
+    ContactStore* m_store;
+    ContactListModel* m_model;
+    TagListModel* m_tags;
+    QUndoStack* m_undo;
+    QTableView* m_table;
+    ProfilePane* m_profile;
+    MessageBanner* m_banner;
+    QLineEdit* m_search;
+    QLabel* m_countLabel;
+    QLabel* m_progressLabel;
+    QProgressBar* m_progress;
+    QTimer m_searchTimer;
+    qint64 m_currentId = 0;
+
+    QAction* m_newAction = nullptr;
+    QAction* m_deleteAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_trashAction = nullptr;
+    QAction* m_restoreAction = nullptr;
+    QAction* m_emptyTrashAction = nullptr;
+};
+
+} // namespace ContactDesk

@@ -1,0 +1,403 @@
+#include "ProfilePane.h"
+
+#include "ContactPointsEditor.h"
+#include "MessageBanner.h"
+#include "NotesPane.h"
+#include "TagsPane.h"
+#include "store/ContactStore.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace ContactDesk {
+
+namespace {
+
+QString objectBaseName(ContactField field)
+{
+    // first_name -> firstName
+    const QStringList parts = Fields::columnName(field).split(QLatin1Char('_'));
+    QString name = parts.first();
+    for (int i = 1; i < parts.size(); ++i)
+        name += parts[i].left(1).toUpper() + parts[i].mid(1);
+    return name;
+}
+
+bool isCombo(ContactField field)
+{
+    return field == ContactField::ContactStatus || field == ContactField::Type || field == ContactField::Source;
+}
+
+QGroupBox* section(const QString& title, QWidget* parent)
+{
+    auto* box = new QGroupBox(title, parent);
+    box->setFlat(true);
+    box->setStyleSheet(QStringLiteral("QGroupBox { font-weight:600; margin-top:10px; }"
+                                      "QGroupBox::title { subcontrol-origin: margin; left: 0px; }"));
+    return box;
+}
+
+} // namespace
+
+ProfilePane::ProfilePane(ContactStore* store, TagListModel* tags, QWidget* parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_content(new QWidget)
+    , m_emptyLabel(new QLabel(this))
+    , m_nameLabel(new QLabel(m_content))
+    , m_metaLabel(new QLabel(m_content))
+    , m_draftHint(new QLabel(m_content))
+    , m_banner(new MessageBanner(m_content))
+    , m_emails(new ContactPointsEditor(ContactPointsEditor::Kind::Email, m_content))
+    , m_phones(new ContactPointsEditor(ContactPointsEditor::Kind::Phone, m_content))
+    , m_tagsPane(new TagsPane(store, tags, m_content))
+    , m_notesPane(new NotesPane(store, m_content))
+{
+    setObjectName(QStringLiteral("profilePane"));
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(SaveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &ProfilePane::saveNow);
+
+    m_nameLabel->setObjectName(QStringLiteral("profileNameLabel"));
+    QFont big = m_nameLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    m_nameLabel->setFont(big);
+    m_nameLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_metaLabel->setObjectName(QStringLiteral("profileMetaLabel"));
+    m_metaLabel->setStyleSheet(QStringLiteral("color:palette(mid);"));
+    m_draftHint->setObjectName(QStringLiteral("draftHintLabel"));
+    m_draftHint->setWordWrap(true);
+    m_draftHint->setText(tr("New contact: it is saved as soon as it has an email address or a phone number."));
+    m_draftHint->setStyleSheet(QStringLiteral("color:#6b4a00; background:#fff4e5; padding:4px; border-radius:4px;"));
+    m_draftHint->hide();
+
+    auto* layout = new QVBoxLayout(m_content);
+    layout->addWidget(m_nameLabel);
+    layout->addWidget(m_metaLabel);
+    layout->addWidget(m_draftHint);
+    layout->addWidget(m_banner);
+
+    auto addForm = [this, layout](const QString& title, const QList<ContactField>& fields) {
+        auto* box = section(title, m_content);
+        auto* form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        for (ContactField f : fields)
+            form->addRow(Fields::label(f), buildFieldRow(f));
+        layout->addWidget(box);
+        return form;
+    };
+    addForm(tr("Person"), {ContactField::FirstName, ContactField::LastName, ContactField::Company,
+                           ContactField::JobTitle});
+    auto* reach = section(tr("Emails and phones"), m_content);
+    auto* reachForm = new QFormLayout(reach);
+    reachForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    reachForm->addRow(tr("Emails"), m_emails);
+    reachForm->addRow(tr("Phones"), m_phones);
+    layout->addWidget(reach);
+    auto* tagsBox = section(tr("Tags"), m_content);
+    (new QVBoxLayout(tagsBox))->addWidget(m_tagsPane);
+    layout->addWidget(tagsBox);
+    addForm(tr("Address"), {ContactField::Street, ContactField::City, ContactField::Region, ContactField::PostalCode,
+                            ContactField::Country});
+    addForm(tr("Details"), {ContactField::Birthday, ContactField::ContactStatus, ContactField::Type, ContactField::Source,
+                            ContactField::Owner, ContactField::ExternalId, ContactField::TimeZone});
+    auto* notesBox = section(tr("Notes"), m_content);
+    (new QVBoxLayout(notesBox))->addWidget(m_notesPane);
+    layout->addWidget(notesBox);
+    layout->addStretch(1);
+
+    auto* scroll = new QScrollArea(this);
+    m_scroll = scroll;
+    scroll->setObjectName(QStringLiteral("profileScrollArea"));
+    scroll->setWidget(m_content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_emptyLabel->setObjectName(QStringLiteral("profileEmptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setText(tr("Select a contact to see their profile, or press Ctrl+N to add one."));
+    m_emptyLabel->setStyleSheet(QStringLiteral("color:palette(mid);"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_emptyLabel);
+    outer->addWidget(scroll);
+
+    connect(m_emails, &ContactPointsEditor::edited, this, [this] { pointsEdited(m_emails); });
+    connect(m_phones, &ContactPointsEditor::edited, this, [this] { pointsEdited(m_phones); });
+    auto showFailure = [this](const QString& message) { m_banner->showMessage(message, MessageBanner::Kind::Error); };
+    connect(m_tagsPane, &TagsPane::failed, this, showFailure);
+    connect(m_notesPane, &NotesPane::failed, this, showFailure);
+    connect(store, &ContactStore::contactsChanged, this, &ProfilePane::onStoreChanged);
+    connect(store, &ContactStore::externalChange, this, [this] {
+        if (m_contactId > 0 && !m_draft)
+            showContact(m_contactId);
+    });
+    clearAll();
+}
+
+QWidget* ProfilePane::buildFieldRow(ContactField field)
+{
+    auto* row = new QWidget(m_content);
+    auto* rowLayout = new QVBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    rowLayout->setSpacing(1);
+    FieldEditor editor;
+    const QString base = objectBaseName(field);
+    if (isCombo(field)) {
+        editor.combo = new QComboBox(row);
+        editor.combo->setObjectName(base + QStringLiteral("ComboBox"));
+        editor.combo->addItems(field == ContactField::ContactStatus ? Fields::statuses()
+                               : field == ContactField::Type ? Fields::types()
+                                                             : Fields::sources());
+        rowLayout->addWidget(editor.combo);
+        connect(editor.combo, &QComboBox::activated, this, [this, field] { fieldEdited(field); });
+    } else {
+        editor.line = new QLineEdit(row);
+        editor.line->setObjectName(base + QStringLiteral("LineEdit"));
+        if (field == ContactField::Birthday)
+            editor.line->setPlaceholderText(tr("YYYY-MM-DD"));
+        rowLayout->addWidget(editor.line);
+        connect(editor.line, &QLineEdit::textEdited, this, [this, field] { fieldEdited(field); });
+        connect(editor.line, &QLineEdit::editingFinished, this, &ProfilePane::flush);
+    }
+    editor.error = new QLabel(row);
+    editor.error->setObjectName(base + QStringLiteral("ErrorLabel"));
+    editor.error->setWordWrap(true);
+    editor.error->setStyleSheet(QStringLiteral("color:#b3261e;"));
+    editor.error->hide();
+    rowLayout->addWidget(editor.error);
+    m_fields.insert(field, editor);
+    return row;
+}
+
+QString ProfilePane::fieldText(ContactField field) const
+{
+    const FieldEditor& e = m_fields[field];
+    return e.line ? e.line->text() : e.combo->currentText();
+}
+
+void ProfilePane::setFieldText(ContactField field, const QString& text)
+{
+    const FieldEditor& e = m_fields[field];
+    if (e.line)
+        e.line->setText(text);
+    else
+        e.combo->setCurrentText(text);
+}
+
+void ProfilePane::setFieldError(ContactField field, const QString& message)
+{
+    const FieldEditor& e = m_fields[field];
+    e.error->setText(message);
+    e.error->setVisible(!message.isEmpty());
+    QWidget* w = e.line ? static_cast<QWidget*>(e.line) : e.combo;
+    w->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("border:1px solid #b3261e;"));
+}
+
+QString ProfilePane::fieldError(ContactField field) const
+{
+    const FieldEditor& e = m_fields[field];
+    return e.error->isVisible() ? e.error->text() : QString();
+}
+
+void ProfilePane::fieldEdited(ContactField field)
+{
+    if (m_loading)
+        return;
+    m_dirtyFields.insert(field);
+    m_saveTimer.start();
+}
+
+void ProfilePane::pointsEdited(ContactPointsEditor* editor)
+{
+    if (m_loading)
+        return;
+    if (editor == m_emails)
+        m_emailsDirty = true;
+    else
+        m_phonesDirty = true;
+    m_saveTimer.start();
+}
+
+void ProfilePane::flush()
+{
+    if (m_saveTimer.isActive() || !m_dirtyFields.isEmpty() || m_emailsDirty || m_phonesDirty) {
+        m_saveTimer.stop();
+        saveNow();
+    }
+}
+
+void ProfilePane::saveNow()
+{
+    if (m_draft) {
+        createFromDraft();
+        return;
+    }
+    if (m_contactId <= 0)
+        return;
+    const QSet<ContactField> dirty = m_dirtyFields;
+    m_dirtyFields.clear();
+    for (ContactField f : dirty) {
+        Status s = m_store->updateField(m_contactId, f, fieldText(f));
+        // On failure the field stays dirty so the next keystroke retries; the text stays as typed.
+        setFieldError(f, s ? QString() : s.error().message);
+        if (!s)
+            m_dirtyFields.insert(f);
+    }
+    if (m_emailsDirty) {
+        Status s = m_store->setEmails(m_contactId, m_emails->emails());
+        m_emailsDirty = !s;
+        s ? m_emails->clearError() : m_emails->setError(s.error().message);
+    }
+    if (m_phonesDirty) {
+        Status s = m_store->setPhones(m_contactId, m_phones->phones());
+        m_phonesDirty = !s;
+        s ? m_phones->clearError() : m_phones->setError(s.error().message);
+    }
+    updateHeader();
+}
+
+void ProfilePane::createFromDraft()
+{
+    if (!m_emails->hasValue() && !m_phones->hasValue())
+        return; // the draft hint already says what is missing
+    Contact c;
+    for (ContactField f : Fields::all())
+        c.setField(f, fieldText(f));
+    c.emails = m_emails->emails();
+    c.phones = m_phones->phones();
+    auto id = m_store->createContact(c);
+    m_emails->clearError();
+    m_phones->clearError();
+    if (!id) {
+        const Error& e = id.error();
+        if (e.where == tr("Email") || e.where.contains(QLatin1String("Email"), Qt::CaseInsensitive))
+            m_emails->setError(e.message);
+        else if (e.where.contains(QLatin1String("Phone"), Qt::CaseInsensitive))
+            m_phones->setError(e.message);
+        else
+            m_banner->showMessage(e.toString(), MessageBanner::Kind::Error);
+        return;
+    }
+    m_draft = false;
+    m_contactId = *id;
+    m_dirtyFields.clear();
+    m_emailsDirty = m_phonesDirty = false;
+    m_draftHint->hide();
+    m_tagsPane->setContact(m_contactId, {});
+    m_notesPane->setContact(m_contactId);
+    updateHeader();
+    Q_EMIT contactCreated(m_contactId);
+}
+
+void ProfilePane::clearAll()
+{
+    m_loading = true;
+    for (ContactField f : Fields::all()) {
+        setFieldText(f, {});
+        setFieldError(f, {});
+    }
+    m_emails->setEmails({});
+    m_phones->setPhones({});
+    m_tagsPane->setContact(0, {});
+    m_notesPane->setContact(0);
+    m_banner->hide();
+    m_loading = false;
+}
+
+void ProfilePane::load(const Contact& contact)
+{
+    m_loading = true;
+    for (ContactField f : Fields::all()) {
+        setFieldText(f, contact.field(f));
+        setFieldError(f, {});
+    }
+    m_emails->setEmails(contact.emails);
+    m_phones->setPhones(contact.phones);
+    m_tagsPane->setContact(contact.id, contact.tags);
+    m_notesPane->setContact(contact.id);
+    m_banner->hide();
+    m_loading = false;
+}
+
+void ProfilePane::showContact(qint64 id)
+{
+    if (id != m_contactId || m_draft)
+        flush();
+    m_draft = false;
+    m_draftHint->hide();
+    m_dirtyFields.clear();
+    m_emailsDirty = m_phonesDirty = false;
+    m_contactId = id;
+    auto contact = id > 0 ? m_store->repository().load(id) : Result<Contact>(Error{});
+    if (!contact) {
+        m_contactId = 0;
+        clearAll();
+        m_emptyLabel->show();
+        m_scroll->hide(); // the scroll area
+        return;
+    }
+    m_emptyLabel->hide();
+    m_scroll->show();
+    load(*contact);
+    updateHeader();
+}
+
+void ProfilePane::startNewContact()
+{
+    flush();
+    m_contactId = 0;
+    clearAll();
+    m_draft = true;
+    m_loading = true;
+    setFieldText(ContactField::ContactStatus, QStringLiteral("active"));
+    setFieldText(ContactField::Type, QStringLiteral("lead"));
+    setFieldText(ContactField::Source, QStringLiteral("manual"));
+    m_loading = false;
+    m_emptyLabel->hide();
+    m_scroll->show();
+    m_draftHint->show();
+    m_nameLabel->setText(tr("New contact"));
+    m_metaLabel->clear();
+    m_fields[ContactField::FirstName].line->setFocus();
+}
+
+void ProfilePane::setReadOnly(bool readOnly)
+{
+    m_content->setEnabled(!readOnly);
+}
+
+void ProfilePane::updateHeader()
+{
+    if (m_draft || m_contactId <= 0)
+        return;
+    auto c = m_store->repository().load(m_contactId);
+    if (!c)
+        return;
+    m_nameLabel->setText(c->displayName());
+    QString meta = tr("Created %1 · updated %2")
+                       .arg(QLocale().toString(c->createdAt.toLocalTime(), QLocale::ShortFormat),
+                            QLocale().toString(c->updatedAt.toLocalTime(), QLocale::ShortFormat));
+    if (c->deletedAt.isValid())
+        meta += tr(" · in the Trash since %1").arg(QLocale().toString(c->deletedAt.toLocalTime(), QLocale::ShortFormat));
+    m_metaLabel->setText(meta);
+}
+
+void ProfilePane::onStoreChanged(const QList<qint64>& ids)
+{
+    // Another pane (or a bulk action) changed this contact: show it unless the rep is typing.
+    if (m_contactId <= 0 || m_draft || !ids.contains(m_contactId))
+        return;
+    if (m_saveTimer.isActive() || !m_dirtyFields.isEmpty() || m_emailsDirty || m_phonesDirty)
+        return;
+    updateHeader();
+}
+
+} // namespace ContactDesk

@@ -1,0 +1,92 @@
+#pragma once
+// The selected contact's profile: every field editable in place and saved as the rep types (a
+// short pause, leaving the field, or switching contacts saves it; there is no Save button). A
+// broken rule shows next to its field and the typed text stays. A new contact is a draft that
+// is created in the store as soon as it has a valid email or phone.
+
+#include "domain/Contact.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace ContactDesk {
+
+class ContactPointsEditor;
+class ContactStore;
+class MessageBanner;
+class NotesPane;
+class TagListModel;
+class TagsPane;
+
+class ProfilePane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int SaveDelayMs = 400;
+
+    ProfilePane(ContactStore* store, TagListModel* tags, QWidget* parent = nullptr);
+
+    qint64 contactId() const { return m_contactId; }
+    bool isDraft() const { return m_draft; }
+    void showContact(qint64 id);
+    void startNewContact();
+    void setReadOnly(bool readOnly);
+    // Saves what is pending now (before switching contacts or closing).
+    void flush();
+    QString fieldError(ContactField field) const;
+
+Q_SIGNALS:
+    void contactCreated(qint64 id);
+
+private:
+    struct FieldEditor
+    {
+        QLineEdit* line = nullptr;
+        QComboBox* combo = nullptr;
+        QLabel* error = nullptr;
+    };
+
+    QWidget* buildFieldRow(ContactField field);
+    QString fieldText(ContactField field) const;
+    void setFieldText(ContactField field, const QString& text);
+    void setFieldError(ContactField field, const QString& message);
+    void fieldEdited(ContactField field);
+    void pointsEdited(ContactPointsEditor* editor);
+    void saveNow();
+    void createFromDraft();
+    void load(const Contact& contact);
+    void clearAll();
+    void updateHeader();
+    void onStoreChanged(const QList<qint64>& ids);
+
+    ContactStore* m_store;
+    qint64 m_contactId = 0;
+    bool m_draft = false;
+    bool m_loading = false;
+    QHash<ContactField, FieldEditor> m_fields;
+    QSet<ContactField> m_dirtyFields;
+    bool m_emailsDirty = false;
+    bool m_phonesDirty = false;
+    QTimer m_saveTimer;
+
+    QWidget* m_content;
+    QWidget* m_scroll = nullptr;
+    QLabel* m_emptyLabel;
+    QLabel* m_nameLabel;
+    QLabel* m_metaLabel;
+    QLabel* m_draftHint;
+    MessageBanner* m_banner;
+    ContactPointsEditor* m_emails;
+    ContactPointsEditor* m_phones;
+    TagsPane* m_tagsPane;
+    NotesPane* m_notesPane;
+};
+
+} // namespace ContactDesk
