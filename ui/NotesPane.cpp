@@ -8,6 +8,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace ContactDesk {
@@ -110,6 +111,7 @@ void NotesPane::editSelected()
         return;
     m_editingNoteId = current.data(NotesModel::NoteIdRole).toLongLong();
     m_edit->setPlainText(current.data(NotesModel::BodyRole).toString());
+    m_edit->moveCursor(QTextCursor::End);
     m_saveButton->setText(tr("Save note"));
     m_cancelButton->show();
     m_edit->setFocus();

@@ -139,7 +139,7 @@ ProfilePane::ProfilePane(ContactStore* store, TagListModel* tags, QWidget* paren
         if (m_contactId > 0 && !m_draft)
             showContact(m_contactId);
     });
-    clearAll();
+    showContact(0);
 }
 
 QWidget* ProfilePane::buildFieldRow(ContactField field)

@@ -1,1 +1,323 @@
-int main(){return 0;}
+// Drives the main window like a user (typing, clicking, shortcuts) on a real SQLite file and
+// checks the store after each step.
+
+#include "ContactPointsEditor.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "ProfilePane.h"
+#include "TestSupport.h"
+#include "items/ContactListModel.h"
+#include "items/NotesModel.h"
+#include "store/ContactStore.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace ContactDesk;
+using Test::makeContact;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Test::TempDatabase> m_temp;
+    std::unique_ptr<ContactStore> m_store;
+    std::unique_ptr<MainWindow> m_window;
+
+    ContactRepository& repo() { return m_store->repository(); }
+
+    qint64 add(const QString& first, const QString& last, const QString& email, const QString& phone = {})
+    {
+        auto id = m_store->createContact(makeContact(first, last, email, phone));
+        return id ? *id : 0;
+    }
+
+    void openWindow()
+    {
+        m_window = std::make_unique<MainWindow>(m_store.get());
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    template <typename T>
+    T* child(const char* name)
+    {
+        T* w = m_window->findChild<T*>(QString::fromLatin1(name));
+        if (!w)
+            qWarning("no widget named %s", name);
+        return w;
+    }
+
+    void clickAction(const char* name)
+    {
+        auto* action = child<QAction>(name);
+        QVERIFY(action);
+        auto* toolbar = child<QToolBar>("mainToolBar");
+        auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(action));
+        QVERIFY2(button, name);
+        QVERIFY2(button->isEnabled(), name);
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+
+    void clickRow(int row)
+    {
+        QTableView* table = m_window->tableView();
+        const QModelIndex index = table->model()->index(row, 0);
+        table->scrollTo(index);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+    }
+
+    void replaceText(QLineEdit* edit, const QString& text)
+    {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClicks(edit, text);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_temp = std::make_unique<Test::TempDatabase>();
+        QVERIFY2(m_temp->isOpen(), qPrintable(m_temp->error()));
+        m_store = std::make_unique<ContactStore>(m_temp->db(), PhoneNormalizer(QStringLiteral("US")));
+        m_store->setAuthor(QStringLiteral("tester"));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_store.reset();
+        m_temp.reset();
+    }
+
+    void typeNewContactAndFindItInTheList()
+    {
+        add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        openWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        QVERIFY(m_window->profilePane()->isDraft());
+        QVERIFY(child<QLabel>("draftHintLabel")->isVisible());
+        QTest::keyClicks(child<QLineEdit>("firstNameLineEdit"), QStringLiteral("Ada"));
+        QTest::keyClicks(child<QLineEdit>("lastNameLineEdit"), QStringLiteral("Lovelace"));
+        QTest::keyClicks(child<QLineEdit>("companyLineEdit"), QStringLiteral("Analytical Engines"));
+        // Nothing is saved until the contact can be reached.
+        QTest::qWait(ProfilePane::SaveDelayMs + 100);
+        QCOMPARE(repo().stats()->contacts, 1);
+        QTest::keyClicks(child<QLineEdit>("emailLineEdit0"), QStringLiteral("ada@example.com"));
+        QTRY_COMPARE(repo().stats()->contacts, 2);
+        auto rows = repo().list(10);
+        QCOMPARE(rows->at(1).displayName, QStringLiteral("Ada Lovelace"));
+        const qint64 id = rows->at(1).id;
+        QCOMPARE(repo().load(id)->company, QStringLiteral("Analytical Engines"));
+        QCOMPARE(repo().load(id)->primaryEmail(), QStringLiteral("ada@example.com"));
+        // It is in the list, selected, and the profile keeps editing the same contact.
+        QTableView* table = m_window->tableView();
+        QCOMPARE(table->model()->rowCount(), 2);
+        QCOMPARE(table->currentIndex().data(ContactListModel::ContactIdRole).toLongLong(), id);
+        QCOMPARE(table->currentIndex().data().toString(), QStringLiteral("Ada Lovelace"));
+        QTest::keyClicks(child<QLineEdit>("jobTitleLineEdit"), QStringLiteral("Analyst"));
+        QTRY_COMPARE(repo().load(id)->jobTitle, QStringLiteral("Analyst"));
+        QCOMPARE(repo().stats()->contacts, 2);
+    }
+
+    void duplicateEmailIsShownInlineAndStoreUnchanged()
+    {
+        const qint64 kate = add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        const qint64 dan = add(QStringLiteral("Dan"), QStringLiteral("Higgins"), QStringLiteral("dan@example.com"));
+        openWindow();
+        clickRow(1); // Bell, Higgins: Dan is the second row
+        QCOMPARE(m_window->profilePane()->contactId(), dan);
+        auto* email = child<QLineEdit>("emailLineEdit0");
+        QCOMPARE(email->text(), QStringLiteral("dan@example.com"));
+        replaceText(email, QStringLiteral("KATE@example.com"));
+        auto* error = child<QLabel>("emailErrorLabel");
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("Kate Bell (#%1)").arg(kate)), qPrintable(error->text()));
+        QCOMPARE(email->text(), QStringLiteral("KATE@example.com")); // nothing typed is lost
+        QCOMPARE(repo().load(dan)->primaryEmail(), QStringLiteral("dan@example.com"));
+        // Fixing it clears the message and saves.
+        replaceText(email, QStringLiteral("dan.higgins@example.com"));
+        QTRY_COMPARE(repo().load(dan)->primaryEmail(), QStringLiteral("dan.higgins@example.com"));
+        QTRY_VERIFY(!error->isVisible());
+
+        // A phone another contact has, typed another way.
+        QVERIFY(m_store->setPhones(kate, {PhoneNumber{0, QStringLiteral("(415) 555-3695"), {}, {}, true}}).ok());
+        auto* phone = child<QLineEdit>("phoneLineEdit0");
+        QTest::keyClicks(phone, QStringLiteral("+1 415 555 3695"));
+        auto* phoneError = child<QLabel>("phoneErrorLabel");
+        QTRY_VERIFY(phoneError->isVisible());
+        QVERIFY(phoneError->text().contains(QLatin1String("Kate Bell")));
+        QCOMPARE(repo().load(dan)->phones.size(), 0);
+    }
+
+    void invalidFieldKeepsTextAndShowsMessage()
+    {
+        const qint64 kate = add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        openWindow();
+        clickRow(0);
+        auto* birthday = child<QLineEdit>("birthdayLineEdit");
+        QTest::keyClicks(birthday, QStringLiteral("31.02.1990"));
+        auto* error = child<QLabel>("birthdayErrorLabel");
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(error->text().contains(QLatin1String("not a date")));
+        QCOMPARE(birthday->text(), QStringLiteral("31.02.1990"));
+        QVERIFY(!repo().load(kate)->birthday.isValid());
+        replaceText(birthday, QStringLiteral("1990-02-28"));
+        QTRY_COMPARE(repo().load(kate)->birthday, QDate(1990, 2, 28));
+        QVERIFY(!error->isVisible());
+    }
+
+    void addAndRemoveTag()
+    {
+        const qint64 kate = add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        QVERIFY(m_store->addTags({kate}, {QStringLiteral("newsletter")}).ok());
+        openWindow();
+        clickRow(0);
+        auto* tagEdit = child<QLineEdit>("tagLineEdit");
+        QTest::keyClicks(tagEdit, QStringLiteral("VIP"));
+        QTest::keyClick(tagEdit, Qt::Key_Return);
+        QCOMPARE(repo().load(kate)->tags, (QStringList{QStringLiteral("newsletter"), QStringLiteral("VIP")}));
+        QTRY_COMPARE(m_window->tableView()->model()->index(0, ContactListModel::TagsColumn).data().toString(),
+                     QStringLiteral("newsletter, VIP"));
+        auto* list = child<QListWidget>("tagListWidget");
+        QCOMPARE(list->count(), 2);
+        const QRect rect = list->visualItemRect(list->findItems(QStringLiteral("newsletter"), Qt::MatchExactly).first());
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseClick(child<QPushButton>("removeTagButton"), Qt::LeftButton);
+        QCOMPARE(repo().load(kate)->tags, QStringList{QStringLiteral("VIP")});
+        QCOMPARE(list->count(), 1);
+    }
+
+    void addEditAndDeleteNote()
+    {
+        const qint64 kate = add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        openWindow();
+        clickRow(0);
+        auto* text = child<QPlainTextEdit>("noteTextEdit");
+        QTest::keyClicks(text, QStringLiteral("Met at the trade show, wants a demo"));
+        QTest::mouseClick(child<QPushButton>("saveNoteButton"), Qt::LeftButton);
+        auto notes = repo().notes(kate);
+        QCOMPARE(notes->size(), 1);
+        QCOMPARE(notes->first().body, QStringLiteral("Met at the trade show, wants a demo"));
+        QCOMPARE(notes->first().author, QStringLiteral("tester"));
+        auto* view = child<QListView>("notesListView");
+        QCOMPARE(view->model()->rowCount(), 1);
+        QVERIFY(view->model()->index(0, 0).data().toString().contains(QLatin1String("tester")));
+        QVERIFY(text->toPlainText().isEmpty());
+
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(0, 0)).center());
+        QTest::mouseClick(child<QPushButton>("editNoteButton"), Qt::LeftButton);
+        QCOMPARE(text->toPlainText(), QStringLiteral("Met at the trade show, wants a demo"));
+        QTest::keyClicks(text, QStringLiteral(" on Friday"));
+        QTest::mouseClick(child<QPushButton>("saveNoteButton"), Qt::LeftButton);
+        QCOMPARE(repo().notes(kate)->first().body, QStringLiteral("Met at the trade show, wants a demo on Friday"));
+
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(0, 0)).center());
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(child<QPushButton>("deleteNoteButton"), Qt::LeftButton);
+        QCOMPARE(repo().notes(kate)->size(), 0);
+        QCOMPARE(view->model()->rowCount(), 0);
+    }
+
+    void deleteAndUndo()
+    {
+        add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        const qint64 dan = add(QStringLiteral("Dan"), QStringLiteral("Higgins"), QStringLiteral("dan@example.com"));
+        openWindow();
+        clickRow(1);
+        QTest::keyClick(m_window->tableView(), Qt::Key_Delete);
+        QCOMPARE(repo().stats()->contacts, 1);
+        QCOMPARE(repo().stats()->trashed, 1);
+        QVERIFY(repo().load(dan)->deletedAt.isValid());
+        QCOMPARE(m_window->tableView()->model()->rowCount(), 1);
+        QCOMPARE(child<QLabel>("countLabel")->text(), QStringLiteral("1 contact"));
+        QTest::keyClick(m_window->tableView(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(repo().stats()->contacts, 2);
+        QVERIFY(!repo().load(dan)->deletedAt.isValid());
+        QCOMPARE(m_window->tableView()->model()->rowCount(), 2);
+        // Redo deletes again; the toolbar's Undo takes it back.
+        clickAction("redoAction");
+        QCOMPARE(repo().stats()->contacts, 1);
+        clickAction("undoAction");
+        QCOMPARE(repo().stats()->contacts, 2);
+    }
+
+    void trashViewRestoreAndEmpty()
+    {
+        const qint64 kate = add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        const qint64 dan = add(QStringLiteral("Dan"), QStringLiteral("Higgins"), QStringLiteral("dan@example.com"));
+        openWindow();
+        m_window->tableView()->selectAll();
+        clickAction("deleteAction");
+        QCOMPARE(repo().stats()->trashed, 2);
+        QCOMPARE(m_window->tableView()->model()->rowCount(), 0);
+        clickAction("trashAction");
+        QVERIFY(m_window->isTrashView());
+        QCOMPARE(m_window->tableView()->model()->rowCount(), 2);
+        QCOMPARE(child<QLabel>("countLabel")->text(), QStringLiteral("2 in the Trash"));
+        clickRow(0); // Kate Bell
+        clickAction("restoreAction");
+        QVERIFY(!repo().load(kate)->deletedAt.isValid());
+        QCOMPARE(m_window->tableView()->model()->rowCount(), 1);
+        // Empty Trash asks first; "No" keeps Dan.
+        MessageBox::setNextAnswer(QMessageBox::No);
+        clickAction("emptyTrashAction");
+        QVERIFY(repo().exists(dan));
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        clickAction("emptyTrashAction");
+        QVERIFY(!repo().exists(dan));
+        QCOMPARE(m_window->tableView()->model()->rowCount(), 0);
+        QCOMPARE(m_window->undoStack()->count(), 0);
+        clickAction("trashAction");
+        QVERIFY(!m_window->isTrashView());
+        QCOMPARE(m_window->tableView()->model()->rowCount(), 1);
+    }
+
+    void searchFiltersTheList()
+    {
+        add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        add(QStringLiteral("José"), QStringLiteral("Müller"), QStringLiteral("jm@example.com"));
+        add(QStringLiteral("Dan"), QStringLiteral("Higgins"), QStringLiteral("dan@example.com"));
+        openWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        auto* search = child<QLineEdit>("searchLineEdit");
+        QVERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("muller"));
+        QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 1);
+        QCOMPARE(m_window->tableView()->model()->index(0, 0).data().toString(), QStringLiteral("José Müller"));
+        QCOMPARE(child<QLabel>("countLabel")->text(), QStringLiteral("1 contact"));
+        search->clear();
+        QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 3);
+    }
+
+    void sortByClickingHeader()
+    {
+        add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        add(QStringLiteral("Anna"), QStringLiteral("Haro"), QStringLiteral("anna@example.com"));
+        openWindow();
+        QTableView* table = m_window->tableView();
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("Kate Bell"));
+        auto* header = table->horizontalHeader();
+        const int x = header->sectionViewportPosition(ContactListModel::EmailColumn) + 10;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        QCOMPARE(table->model()->index(0, ContactListModel::EmailColumn).data().toString(),
+                 QStringLiteral("anna@example.com"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
