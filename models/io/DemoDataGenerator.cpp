@@ -179,34 +179,50 @@ struct CountrySrc
     bool trunkZero;       // numbers are written "+44 (0)20 ..." at times
     const char* cultures; // "culture:weight,..."
     const char* freeMail; // local mail providers, "domain:weight,..."
+    const char* jobTitles; // in the local language, "title|title", or empty
 };
 
 const CountrySrc countrySources[] = {
-    {"US", "1", false, "en:60,es:12,zh:4,vi:3,in:5,ie:3,de:2,it:3,pl:2,ru:1,ar:2,fr:1,ja:1,pt:1", "aol.com:3,comcast.net:2"},
-    {"CA", "1", false, "en:52,fr:26,zh:8,in:5,it:3,pl:2,vi:2,ar:2", "rogers.com:3,shaw.ca:2,videotron.ca:2"},
-    {"GB", "44", true, "en:70,ie:6,in:8,pl:5,ar:3,zh:3,es:2,it:2,fr:1", "btinternet.com:3,yahoo.co.uk:3,sky.com:2"},
-    {"IE", "353", true, "ie:60,en:30,pl:10", "eircom.net:2"},
-    {"DE", "49", true, "de:75,tr:10,pl:5,ru:3,it:3,es:2,ar:2", "gmx.de:5,web.de:5,t-online.de:3"},
-    {"AT", "43", true, "de:85,tr:5,pl:5,it:5", "gmx.at:4,aon.at:2"},
-    {"CH", "41", true, "de:55,fr:25,it:15,pt:5", "bluewin.ch:4,gmx.ch:2"},
-    {"FR", "33", true, "fr:75,ar:8,pt:5,es:4,it:4,vi:4", "orange.fr:4,free.fr:3,laposte.net:2,wanadoo.fr:1"},
-    {"ES", "34", false, "es:85,pt:3,ar:4,en:3,fr:3,it:2", "telefonica.net:2,yahoo.es:2"},
-    {"PT", "351", false, "pt:90,es:5,en:5", "sapo.pt:3"},
-    {"IT", "39", false, "it:90,es:3,ar:4,de:3", "libero.it:4,virgilio.it:2,alice.it:1"},
-    {"NL", "31", true, "nl:80,tr:6,ar:6,de:4,en:4", "ziggo.nl:3,kpnmail.nl:2"},
-    {"DK", "45", false, "nordic:85,de:4,pl:4,ar:4,en:3", "mail.dk:2"},
-    {"NO", "47", false, "nordic:85,pl:6,de:3,en:3,ar:3", "online.no:2"},
-    {"SE", "46", true, "nordic:85,ar:5,pl:4,de:3,en:3", "telia.com:2"},
-    {"PL", "48", false, "pl:95,de:3,ru:2", "wp.pl:4,onet.pl:3,interia.pl:2"},
-    {"TR", "90", true, "tr:95,de:3,ar:2", "yandex.com.tr:1"},
-    {"RU", "7", false, "ru:94,de:3,pl:3", "yandex.ru:6,mail.ru:5"},
-    {"CN", "86", true, "zh:100", "qq.com:8,163.com:5,126.com:2"},
-    {"JP", "81", true, "ja:100", "yahoo.co.jp:5,docomo.ne.jp:2"},
-    {"VN", "84", true, "vi:100", "yahoo.com.vn:1"},
-    {"IN", "91", true, "in:100", "rediffmail.com:3"},
-    {"AU", "61", true, "en:70,zh:8,vi:5,in:6,it:4,es:2,ie:3,ar:2", "bigpond.com:4,optusnet.com.au:2"},
-    {"BR", "55", false, "pt:80,it:8,es:5,de:3,ja:4", "uol.com.br:4,bol.com.br:2,terra.com.br:2"},
-    {"MX", "52", false, "es:95,en:5", "prodigy.net.mx:2"},
+    {"US", "1", false, "en:60,es:12,zh:4,vi:3,in:5,ie:3,de:2,it:3,pl:2,ru:1,ar:2,fr:1,ja:1,pt:1",
+     "aol.com:3,comcast.net:2", ""},
+    {"CA", "1", false, "en:52,fr:26,zh:8,in:5,it:3,pl:2,vi:2,ar:2",
+     "rogers.com:3,shaw.ca:2,videotron.ca:2", "Directeur des ventes|Directrice commerciale"},
+    {"GB", "44", true, "en:70,ie:6,in:8,pl:5,ar:3,zh:3,es:2,it:2,fr:1", "btinternet.com:3,yahoo.co.uk:3,sky.com:2", ""},
+    {"IE", "353", true, "ie:60,en:30,pl:10", "eircom.net:2", ""},
+    {"DE", "49", true, "de:75,tr:10,pl:5,ru:3,it:3,es:2,ar:2",
+     "gmx.de:5,web.de:5,t-online.de:3",
+     "Geschäftsführer|Vertriebsleiter|Leitung Einkauf|Prokurist|Teamleiterin Vertrieb"},
+    {"AT", "43", true, "de:85,tr:5,pl:5,it:5",
+     "gmx.at:4,aon.at:2", "Geschäftsführer|Vertriebsleiter|Leitung Einkauf|Prokuristin"},
+    {"CH", "41", true, "de:55,fr:25,it:15,pt:5",
+     "bluewin.ch:4,gmx.ch:2", "Geschäftsführer|Leiter Verkauf|Responsable achats"},
+    {"FR", "33", true, "fr:75,ar:8,pt:5,es:4,it:4,vi:4",
+     "orange.fr:4,free.fr:3,laposte.net:2,wanadoo.fr:1",
+     "Directrice commerciale|Directeur général|Responsable achats|Chargée de clientèle|Gérant"},
+    {"ES", "34", false, "es:85,pt:3,ar:4,en:3,fr:3,it:2",
+     "telefonica.net:2,yahoo.es:2", "Director comercial|Jefa de compras|Gerente|Responsable de ventas"},
+    {"PT", "351", false, "pt:90,es:5,en:5", "sapo.pt:3", "Diretor comercial|Gestora de compras|Sócio-gerente"},
+    {"IT", "39", false, "it:90,es:3,ar:4,de:3",
+     "libero.it:4,virgilio.it:2,alice.it:1",
+     "Direttore commerciale|Responsabile acquisti|Titolare|Amministratore delegato"},
+    {"NL", "31", true, "nl:80,tr:6,ar:6,de:4,en:4",
+     "ziggo.nl:3,kpnmail.nl:2", "Directeur|Inkoper|Accountmanager|Bedrijfsleider"},
+    {"DK", "45", false, "nordic:85,de:4,pl:4,ar:4,en:3", "mail.dk:2", "Direktør|Indkøbschef|Salgschef"},
+    {"NO", "47", false, "nordic:85,pl:6,de:3,en:3,ar:3", "online.no:2", "Daglig leder|Innkjøpssjef|Salgssjef"},
+    {"SE", "46", true, "nordic:85,ar:5,pl:4,de:3,en:3", "telia.com:2", "VD|Inköpschef|Försäljningschef"},
+    {"PL", "48", false, "pl:95,de:3,ru:2",
+     "wp.pl:4,onet.pl:3,interia.pl:2", "Kierownik sprzedaży|Dyrektor handlowy|Prezes zarządu|Specjalista ds. zakupów"},
+    {"TR", "90", true, "tr:95,de:3,ar:2", "yandex.com.tr:1", "Satış Müdürü|Genel Müdür|Satın Alma Uzmanı"},
+    {"RU", "7", false, "ru:94,de:3,pl:3",
+     "yandex.ru:6,mail.ru:5", "Генеральный директор|Менеджер по продажам|Руководитель отдела закупок"},
+    {"CN", "86", true, "zh:100", "qq.com:8,163.com:5,126.com:2", "总经理|销售经理|采购经理"},
+    {"JP", "81", true, "ja:100", "yahoo.co.jp:5,docomo.ne.jp:2", "代表取締役|営業部長|購買担当"},
+    {"VN", "84", true, "vi:100", "yahoo.com.vn:1", "Giám đốc|Trưởng phòng kinh doanh"},
+    {"IN", "91", true, "in:100", "rediffmail.com:3", ""},
+    {"AU", "61", true, "en:70,zh:8,vi:5,in:6,it:4,es:2,ie:3,ar:2", "bigpond.com:4,optusnet.com.au:2", ""},
+    {"BR", "55", false, "pt:80,it:8,es:5,de:3,ja:4",
+     "uol.com.br:4,bol.com.br:2,terra.com.br:2", "Diretor comercial|Gerente de compras|Sócia-gerente"},
+    {"MX", "52", false, "es:95,en:5", "prodigy.net.mx:2", "Gerente de ventas|Director general|Jefa de compras"},
 };
 
 // Global providers, for everyone.
@@ -438,9 +454,9 @@ const char* const jobTitleSources[] = {
     "Sales Development Rep", "Customer Success Manager", "IT Manager", "Software Engineer", "Product Manager",
     "Head of Marketing", "Regional Sales Director", "Buyer", "Senior Buyer", "Consultant", "Partner",
     "Project Manager", "HR Manager", "Facilities Coordinator", "Executive Assistant",
-    "Director, Strategic Accounts", "Head of R&D", "Geschäftsführer", "Directrice commerciale", "Responsable achats",
-    "Engineering Lead", "Store Manager", "Finance Controller", "Legal Counsel", "Chief Revenue Officer",
-    "Event Coordinator", "Logistics Coordinator", "Architect", "Practice Manager",
+    "Director, Strategic Accounts", "Head of R&D", "Engineering Lead", "Store Manager", "Finance Controller",
+    "Legal Counsel", "Chief Revenue Officer", "Event Coordinator", "Logistics Coordinator", "Architect",
+    "Practice Manager",
 };
 
 const char* const tagSources[] = {
@@ -535,6 +551,7 @@ struct Country
     Weighted freeMailPick;
     std::vector<QString> cities;
     std::vector<int> companies;
+    std::vector<QString> jobTitles;
 };
 
 struct Area
@@ -775,6 +792,10 @@ Tables buildTables()
         c.trunkZero = src.trunkZero;
         c.cultures = parseWeights(src.cultures, cultureIds);
         c.freeMailPick = domainWeights(src.freeMail, c.freeMail);
+        if (*src.jobTitles) {
+            const QStringList titles = QString::fromUtf8(src.jobTitles).split(QLatin1Char('|'));
+            c.jobTitles.assign(titles.begin(), titles.end());
+        }
         t.countries.push_back(std::move(c));
         regions.push_back(src.region);
     }
@@ -799,15 +820,16 @@ Tables buildTables()
         a.capacity = static_cast<quint32>(capacity);
         // Any multiplier coprime with the capacity is a bijection; one derived from the prefix
         // scatters consecutive rows over the whole range.
-        a.multiplier = hashBytes(src.prefix, static_cast<int>(qstrlen(src.prefix))) % a.capacity;
-        while (std::gcd(a.multiplier, static_cast<quint64>(a.capacity)) != 1 || a.multiplier < a.capacity / 4)
-            a.multiplier = (a.multiplier + 1) % a.capacity;
+        a.multiplier = a.capacity / 4 + hashBytes(src.prefix, static_cast<int>(qstrlen(src.prefix))) % (a.capacity / 2);
+        while (std::gcd(a.multiplier, static_cast<quint64>(a.capacity)) != 1)
+            ++a.multiplier;
         for (const QByteArray& g : QByteArray(src.groups).split(' '))
             a.groups.push_back(g.toInt());
         a.city = QString::fromUtf8(src.city);
         Country& country = t.countries[static_cast<size_t>(a.country)];
-        if (!a.city.isEmpty() && std::find(country.cities.begin(), country.cities.end(), a.city) == country.cities.end())
-            country.cities.push_back(a.city);
+        std::vector<QString>& cities = country.cities;
+        if (!a.city.isEmpty() && std::find(cities.begin(), cities.end(), a.city) == cities.end())
+            cities.push_back(a.city);
         areaWeights += static_cast<quint32>(src.weight);
         t.areaPick.items.push_back(static_cast<int>(t.areas.size()));
         t.areaPick.cumulative.push_back(areaWeights);
@@ -979,7 +1001,9 @@ QString joinedLast(const Name& first, const Name* second, const QString Name::*f
 
 namespace {
 constexpr size_t recentCapacity = 1000;
-constexpr int bloomBits = 25; // 32 Mbit: under 1% false positives at 1,000,000 addresses
+// 2^25 bits (4 MB): about 0.1% false positives at 1,000,000 addresses, and a false positive only
+// adds a number to an address that did not need one.
+constexpr int bloomBits = 25;
 } // namespace
 
 DemoDataGenerator::DemoDataGenerator(quint64 seed)
@@ -1092,7 +1116,8 @@ QString DemoDataGenerator::makeEmail(quint64 index, const QByteArray& first, con
     }
     if (percent(3)) { // "Jane.Doe@..." as some people type it
         for (int i = 0; i < localSize; ++i)
-            if ((i == 0 || buf[i - 1] == '.' || buf[i - 1] == '_') && buf[i] >= 'a' && buf[i] <= 'z')
+            if ((i == 0 || buf[i - 1] == '.' || buf[i - 1] == '_' || buf[i - 1] == '-') && buf[i] >= 'a'
+                && buf[i] <= 'z')
                 buf[i] = static_cast<char>(buf[i] - 'a' + 'A');
     }
     return QString::fromLatin1(buf, n);
@@ -1138,8 +1163,12 @@ DemoRow DemoDataGenerator::next()
             company = t.globalCompanies[below(static_cast<quint32>(t.globalCompanies.size()))];
         row.company = t.companies[static_cast<size_t>(company)].name;
     }
-    if (!percent(6))
-        row.jobTitle = t.jobTitles[below(static_cast<quint32>(t.jobTitles.size()))];
+    if (!percent(6)) {
+        if (!country.jobTitles.empty() && percent(35))
+            row.jobTitle = country.jobTitles[below(static_cast<quint32>(country.jobTitles.size()))];
+        else
+            row.jobTitle = t.jobTitles[below(static_cast<quint32>(t.jobTitles.size()))];
+    }
     row.city = !area.city.isEmpty() ? area.city : country.cities[below(static_cast<quint32>(country.cities.size()))];
     row.source = t.sources[static_cast<size_t>(pick(t.sourcePick, below(t.sourcePick.total())))];
 
@@ -1251,19 +1280,21 @@ DemoRow DemoDataGenerator::nearDuplicate()
         break;
     case Typo: {
         QString& name = typoOnLast ? row.lastName : row.firstName;
-        const int size = static_cast<int>(name.size());
-        const int pos = 1 + static_cast<int>(below(static_cast<quint32>(size - 2))); // keeps the first letter
+        const quint32 size = static_cast<quint32>(name.size());
+        // After the first letter and preferably on a lower-case one, as a hurried typist would.
+        int pos = 1 + static_cast<int>(below(size - 2));
+        for (int attempt = 0; attempt < 4 && !name.at(pos).isLower(); ++attempt)
+            pos = 1 + static_cast<int>(below(size - 2));
         const quint32 kind = below(4);
-        const char16_t c = name.at(pos).unicode();
-        if (kind == 0 && name.at(pos) != name.at(pos + 1)) {
-            const QChar next = name.at(pos + 1);
-            name[pos + 1] = name.at(pos);
-            name[pos] = next;
-        } else if (kind == 1 && c >= 'a' && c <= 'z') {
-            const char* near = keyboardNeighbours[c - 'a'];
+        const QChar c = name.at(pos);
+        if (kind == 0 && c.isLower() && name.at(pos + 1).isLower() && c != name.at(pos + 1)) {
+            name[pos] = name.at(pos + 1);
+            name[pos + 1] = c;
+        } else if (kind == 1 && c >= QLatin1Char('a') && c <= QLatin1Char('z')) {
+            const char* near = keyboardNeighbours[c.unicode() - 'a'];
             name[pos] = QLatin1Char(near[below(static_cast<quint32>(qstrlen(near)))]);
-        } else if (kind == 2) {
-            name.insert(pos, name.at(pos));
+        } else if (kind == 2 && c.isLower()) {
+            name.insert(pos, c);
         } else {
             name.remove(pos, 1);
         }

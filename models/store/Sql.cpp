@@ -28,6 +28,10 @@ Error errorFrom(const QSqlError& error, const QString& statement)
         e.code = Error::Code::Locked;
         e.message = QCoreApplication::translate(
             "Sql", "the database is locked by another program; close it or try again in a moment");
+    } else if (error.nativeErrorCode() == QLatin1String("2067") || error.nativeErrorCode() == QLatin1String("1555")) {
+        // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY: another writer got there first.
+        e.code = Error::Code::Duplicate;
+        e.message = QCoreApplication::translate("Sql", "the value already belongs to another contact");
     } else if (isReadOnly(error)) {
         e.code = Error::Code::ReadOnly;
         e.message = QCoreApplication::translate("Sql", "the database file is read-only; changes cannot be saved");

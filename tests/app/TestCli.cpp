@@ -1,1 +1,232 @@
-int main(){return 0;}
+// Runs the real contactdesk-cli binary against a real database file, as a script would.
+
+#include "TestSupport.h"
+#include "store/ContactRepository.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ContactDesk;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    Run cli(QStringList args, bool withDatabase = true)
+    {
+        if (withDatabase)
+            args = QStringList{QStringLiteral("--database"), m_db} + args;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("CONTACTDESK_CLI"), args);
+        if (!p.waitForFinished(60000))
+            return {};
+        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    static QJsonDocument json(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(QFile::exists(qEnvironmentVariable("CONTACTDESK_CLI")), "CONTACTDESK_CLI not set"); }
+
+    void init() { m_db = m_dir.filePath(QStringLiteral("cli-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()))); }
+
+    void helpAndVersion()
+    {
+        Run help = cli({QStringLiteral("--help")}, false);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QLatin1String("generate-demo N OUT.csv")));
+        QVERIFY(help.out.contains(QLatin1String("--database PATH")));
+        Run version = cli({QStringLiteral("--version")}, false);
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith(QLatin1String("contactdesk-cli 0.")));
+    }
+
+    void addShowListStats()
+    {
+        Run add = cli({QStringLiteral("add"), QStringLiteral("--first-name"), QStringLiteral("José"),
+                       QStringLiteral("--last-name"), QStringLiteral("Müller"), QStringLiteral("--email"),
+                       QStringLiteral("jose@example.com"), QStringLiteral("--phone"), QStringLiteral("(415) 555-3695"),
+                       QStringLiteral("--company"), QStringLiteral("ACME"), QStringLiteral("--tag"),
+                       QStringLiteral("vip,trade show"), QStringLiteral("--json")});
+        QCOMPARE(add.exitCode, 0);
+        const qint64 id = json(add).object().value(QStringLiteral("id")).toInteger();
+        QVERIFY(id > 0);
+
+        Run show = cli({QStringLiteral("show"), QString::number(id), QStringLiteral("--json")});
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject c = json(show).object();
+        QCOMPARE(c.value(QStringLiteral("display_name")).toString(), QStringLiteral("José Müller"));
+        QCOMPARE(c.value(QStringLiteral("company")).toString(), QStringLiteral("ACME"));
+        QCOMPARE(c.value(QStringLiteral("phones")).toArray().first().toObject().value(QStringLiteral("e164")).toString(),
+                 QStringLiteral("+14155553695"));
+        QCOMPARE(c.value(QStringLiteral("tags")).toArray().size(), 2);
+        Run text = cli({QStringLiteral("show"), QString::number(id)});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("José Müller")), qPrintable(text.out));
+        QVERIFY(text.out.contains(QLatin1String("[+14155553695]")));
+
+        QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--first-name"), QStringLiteral("Kate"),
+                      QStringLiteral("--email"), QStringLiteral("kate@example.com")})
+                     .exitCode,
+                 0);
+        Run list = cli({QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray rows = json(list).array();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("display_name")).toString(), QStringLiteral("Kate"));
+        Run limited = cli({QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1")});
+        QCOMPARE(limited.out.count(QLatin1Char('\n')), 1);
+
+        Run stats = cli({QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(stats.exitCode, 0);
+        QCOMPARE(json(stats).object().value(QStringLiteral("contacts")).toInt(), 2);
+        QCOMPARE(json(stats).object().value(QStringLiteral("tags")).toInt(), 2);
+        QCOMPARE(json(stats).object().value(QStringLiteral("notes")).toInt(), 0);
+        Run plain = cli({QStringLiteral("stats")});
+        QVERIFY(plain.out.contains(QLatin1String("contacts: 2")));
+    }
+
+    void regionOption()
+    {
+        Run add = cli({QStringLiteral("--region"), QStringLiteral("DE"), QStringLiteral("add"),
+                       QStringLiteral("--phone"), QStringLiteral("030 123456"), QStringLiteral("--json")});
+        QCOMPARE(add.exitCode, 0);
+        const qint64 id = json(add).object().value(QStringLiteral("id")).toInteger();
+        Run show = cli({QStringLiteral("show"), QString::number(id), QStringLiteral("--json")});
+        QCOMPARE(json(show).object().value(QStringLiteral("phones")).toArray().first().toObject().value(
+                     QStringLiteral("e164")).toString(),
+                 QStringLiteral("+4930123456"));
+        Run bad = cli({QStringLiteral("--region"), QStringLiteral("XX"), QStringLiteral("stats")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains(QLatin1String("\"XX\" is not a phone region")));
+    }
+
+    void badInputGivesOneLineAndNonZeroExit_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("no command") << QStringList{} << 2 << "no command given";
+        QTest::addRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << "unknown command";
+        QTest::addRow("unknown option") << QStringList{QStringLiteral("--frob"), QStringLiteral("stats")} << 2
+                                        << "Unknown option";
+        QTest::addRow("no email or phone") << QStringList{QStringLiteral("add"), QStringLiteral("--first-name"),
+                                                          QStringLiteral("X")}
+                                           << 1 << "at least one email address or phone number";
+        QTest::addRow("bad email") << QStringList{QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("bob@")}
+                                   << 1 << "\"bob@\" is not an email address";
+        QTest::addRow("bad id") << QStringList{QStringLiteral("show"), QStringLiteral("abc")} << 2
+                                << "\"abc\" is not a contact id";
+        QTest::addRow("missing contact") << QStringList{QStringLiteral("show"), QStringLiteral("999")} << 1
+                                         << "contact #999 does not exist";
+        QTest::addRow("bad limit") << QStringList{QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("x")}
+                                   << 2 << "--limit needs a number";
+        QTest::addRow("generate-demo args") << QStringList{QStringLiteral("generate-demo"), QStringLiteral("10")} << 2
+                                            << "generate-demo needs a count and an output file";
+    }
+
+    void badInputGivesOneLineAndNonZeroExit()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        Run r = cli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY(r.err.startsWith(QLatin1String("contactdesk-cli: ")));
+    }
+
+    void duplicatesAreRefused()
+    {
+        QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--first-name"), QStringLiteral("Kate"),
+                      QStringLiteral("--last-name"), QStringLiteral("Bell"), QStringLiteral("--email"),
+                      QStringLiteral("kate@example.com"), QStringLiteral("--phone"), QStringLiteral("(415) 555-3695")})
+                     .exitCode,
+                 0);
+        Run email = cli({QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("KATE@example.com")});
+        QCOMPARE(email.exitCode, 1);
+        QVERIFY2(email.err.contains(QLatin1String("already belongs to Kate Bell")), qPrintable(email.err));
+        Run phone = cli({QStringLiteral("add"), QStringLiteral("--phone"), QStringLiteral("+1 415 555 3695")});
+        QCOMPARE(phone.exitCode, 1);
+        QVERIFY(phone.err.contains(QLatin1String("Phone")));
+    }
+
+    void newerDatabaseIsRefused()
+    {
+        {
+            Test::TempDatabase temp;
+            QVERIFY(temp.isOpen());
+        }
+        QVERIFY(cli({QStringLiteral("stats")}).exitCode == 0);
+        {
+            auto db = Database::open(m_db);
+            QVERIFY(db.ok());
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 77")));
+        }
+        Run r = cli({QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("newer version of ContactDesk")), qPrintable(r.err));
+    }
+
+    void generateDemo()
+    {
+        const QString a = m_dir.filePath(QStringLiteral("a.csv"));
+        const QString b = m_dir.filePath(QStringLiteral("b.csv"));
+        const QString c = m_dir.filePath(QStringLiteral("c.csv"));
+        QCOMPARE(cli({QStringLiteral("generate-demo"), QStringLiteral("300"), a, QStringLiteral("--seed"),
+                      QStringLiteral("7")},
+                     false)
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("generate-demo"), QStringLiteral("300"), b, QStringLiteral("--seed"),
+                      QStringLiteral("7")},
+                     false)
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("generate-demo"), QStringLiteral("300"), c, QStringLiteral("--seed"),
+                      QStringLiteral("8")},
+                     false)
+                     .exitCode,
+                 0);
+        QFile fa(a), fb(b), fc(c);
+        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly) && fc.open(QIODevice::ReadOnly));
+        const QByteArray da = fa.readAll();
+        QCOMPARE(da, fb.readAll());
+        QVERIFY(da != fc.readAll());
+        QVERIFY(da.startsWith("first_name,last_name,email,phone,company,job_title,city,source,tags,notes\r\n"));
+        QVERIFY(da.count("\r\n") >= 301);
+        Run bad = cli({QStringLiteral("generate-demo"), QStringLiteral("10"), m_dir.filePath(QStringLiteral("no/such/dir/x.csv"))},
+                      false);
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.err.contains(QLatin1String("no/such/dir/x.csv")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
