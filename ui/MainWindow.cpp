@@ -59,7 +59,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSortingEnabled(true);
-    const QList<int> widths{190, 230, 140, 170, 150, 80};
+    const QList<int> widths{170, 210, 130, 160, 140, 70};
     for (int c = 0; c < widths.size(); ++c)
         m_table->setColumnWidth(c, widths[c]);
 
@@ -84,7 +84,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     splitter->addWidget(m_profile);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({760, 520});
+    splitter->setSizes({800, 480});
     setCentralWidget(splitter);
 
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
@@ -105,8 +105,12 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
         // Keep the rep on the contact they were looking at across a re-query.
         const qint64 keep = m_currentId;
         updateCount();
-        if (keep > 0 && !m_profile->isDraft())
+        if (m_profile->isDraft())
+            return;
+        if (keep > 0 && m_model->rowOf(keep) >= 0)
             selectContact(keep);
+        else if (m_model->rowCount() > 0)
+            m_table->selectRow(0);
     });
     connect(m_profile, &ProfilePane::contactCreated, this, &MainWindow::selectContact);
     connect(m_store, &ContactStore::errorReported, this, &MainWindow::showError);
