@@ -3,7 +3,12 @@
 #include "MessageBanner.h"
 #include "MessageBox.h"
 #include "ProfilePane.h"
+#include "FileDialog.h"
 #include "UndoCommands.h"
+#include "import/ImportHistoryDialog.h"
+#include "import/ImportSummaryDialog.h"
+#include "import/ImportWizard.h"
+#include "io/ExportJob.h"
 #include "items/ContactListModel.h"
 #include "items/TagListModel.h"
 #include "store/ContactStore.h"
@@ -21,7 +26,11 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ContactDesk {
 
@@ -38,6 +47,8 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     , m_countLabel(new QLabel(this))
     , m_progressLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
+    , m_cancelButton(new QToolButton(this))
+    , m_filterChip(new QToolButton(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
@@ -74,7 +85,16 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 6, 0, 0);
-    leftLayout->addWidget(m_search);
+    m_filterChip->setObjectName(QStringLiteral("filterChipButton"));
+    m_filterChip->setToolTip(tr("Show every contact again"));
+    m_filterChip->setStyleSheet(QStringLiteral("QToolButton { background:#e3ecf7; color:#1d3f66; border-radius:9px; "
+                                               "padding:2px 8px; }"));
+    m_filterChip->hide();
+    connect(m_filterChip, &QToolButton::clicked, this, [this] { showImportedContacts(0); });
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_filterChip);
+    leftLayout->addLayout(searchRow);
     leftLayout->addWidget(m_banner);
     leftLayout->addWidget(m_table, 1);
 
@@ -94,6 +114,23 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     statusBar()->addWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_progressLabel);
     statusBar()->addPermanentWidget(m_progress);
+    m_cancelButton->setObjectName(QStringLiteral("cancelJobButton"));
+    m_cancelButton->setText(tr("Cancel"));
+    statusBar()->addPermanentWidget(m_cancelButton);
+    connect(m_cancelButton, &QToolButton::clicked, this, &MainWindow::cancelImport);
+    connect(&m_import, &QFutureWatcher<ImportSummary>::progressValueChanged, this, [this](int value) {
+        setBackgroundProgress(tr("Importing %1…").arg(m_importFile), value, 1000);
+        m_cancelButton->show();
+    });
+    connect(&m_import, &QFutureWatcher<ImportSummary>::finished, this, &MainWindow::importFinished);
+    connect(&m_export, &QFutureWatcher<QString>::finished, this, [this] {
+        clearBackgroundProgress();
+        const QString message = m_export.result();
+        if (message.startsWith(QLatin1Char('!')))
+            showError(message.mid(1));
+        else
+            statusBar()->showMessage(message, 8000);
+    });
     clearBackgroundProgress();
 
     createActions();
@@ -120,7 +157,12 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
         m_table->selectRow(0);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_import.cancel(); // a cancelled import rolls back on its own connection
+    m_import.waitForFinished();
+    m_export.waitForFinished();
+}
 
 void MainWindow::createActions()
 {
@@ -162,6 +204,18 @@ void MainWindow::createActions()
     m_emptyTrashAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-clear")), tr("Empty Trash"), this,
                                             &MainWindow::emptyTrash);
     m_emptyTrashAction->setObjectName(QStringLiteral("emptyTrashAction"));
+
+    toolbar->addSeparator();
+    m_importAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("Import…"), this,
+                                        &MainWindow::importCsv);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_exportAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("Export…"), this,
+                                        &MainWindow::exportCsv);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_historyAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("view-history")), tr("Import history"), this,
+                                         &MainWindow::showImportHistory);
+    m_historyAction->setObjectName(QStringLiteral("importHistoryAction"));
 
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -324,6 +378,7 @@ void MainWindow::clearBackgroundProgress()
 {
     m_progressLabel->hide();
     m_progress->hide();
+    m_cancelButton->hide();
 }
 
 void MainWindow::showError(const QString& message)
@@ -331,9 +386,105 @@ void MainWindow::showError(const QString& message)
     m_banner->showMessage(message, MessageBanner::Kind::Error);
 }
 
+void MainWindow::importCsv()
+{
+    if (m_import.isRunning()) {
+        statusBar()->showMessage(tr("An import is already running."), 5000);
+        return;
+    }
+    auto* wizard = new ImportWizard(m_store->database().path(), m_store->phoneNormalizer().defaultRegion(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QDialog::accepted, this, [this, wizard] { startImport(wizard->request()); });
+    wizard->open();
+}
+
+void MainWindow::startImport(const ImportRequest& request)
+{
+    ImportRequest real = request;
+    real.dryRun = false;
+    real.databasePath = m_store->database().path();
+    m_importFile = QFileInfo(real.filePath).fileName();
+    setBackgroundProgress(tr("Importing %1…").arg(m_importFile), 0, 1000);
+    m_cancelButton->show();
+    // The rep keeps working: the import writes on its own connection in one transaction.
+    m_import.setFuture(QtConcurrent::run(&ImportJob::run, real));
+}
+
+void MainWindow::cancelImport()
+{
+    if (m_import.isRunning())
+        m_import.cancel();
+}
+
+void MainWindow::importFinished()
+{
+    clearBackgroundProgress();
+    ImportSummary summary;
+    if (m_import.future().resultCount() > 0)
+        summary = m_import.result();
+    else
+        summary.cancelled = true;
+    if (summary.runId > 0)
+        m_store->notifyExternalChange();
+    auto* dialog = new ImportSummaryDialog(summary, m_importFile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportSummaryDialog::showContactsRequested, this, &MainWindow::showImportedContacts);
+    dialog->open();
+}
+
+void MainWindow::showImportHistory()
+{
+    auto* dialog = new ImportHistoryDialog(m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportHistoryDialog::showContactsRequested, this, &MainWindow::showImportedContacts);
+    dialog->open();
+}
+
+void MainWindow::showImportedContacts(qint64 runId)
+{
+    if (isTrashView() && runId > 0)
+        m_trashAction->setChecked(false);
+    m_model->setImportRunFilter(runId);
+    m_filterChip->setVisible(runId > 0);
+    m_filterChip->setText(tr("Import #%1  ✕").arg(runId));
+}
+
+void MainWindow::exportCsv()
+{
+    if (m_export.isRunning())
+        return;
+    const QString path = FileDialog::saveFileName(this, tr("Export contacts"), QStringLiteral("contacts.csv"),
+                                                  tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const ExportJob::Request request{path, m_search->text(), {}};
+    const QString db = m_store->database().path();
+    setBackgroundProgress(tr("Exporting…"), 0, 0);
+    m_cancelButton->hide();
+    m_export.setFuture(QtConcurrent::run([db, request]() -> QString {
+        ScopedConnection connection(db, QStringLiteral("export"));
+        if (!connection.status())
+            return QLatin1Char('!') + connection.status().error().toString();
+        auto written = ExportJob::exportCsv(connection.database(), request);
+        if (!written)
+            return QLatin1Char('!') + written.error().toString();
+        return tr("Exported %n contact(s) to %1.", nullptr, *written).arg(request.path);
+    }));
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_profile->flush();
+    if (m_import.isRunning()
+        && MessageBox::question(this, tr("Import running"),
+                                tr("An import is still running. Cancel it and quit? Nothing of it will be saved."))
+               != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    m_import.cancel();
+    m_import.waitForFinished();
+    m_export.waitForFinished();
     event->accept();
 }
 

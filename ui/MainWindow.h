@@ -3,6 +3,9 @@
 // selected contact's profile, with New, Delete to Trash, Undo/Redo, a Trash view with Restore
 // and Empty Trash, and a status bar with the count and background progress.
 
+#include "io/ImportJob.h"
+
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -11,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QTableView;
+class QToolButton;
 class QUndoStack;
 
 namespace ContactDesk {
@@ -36,6 +40,7 @@ public:
     QTableView* tableView() const { return m_table; }
     QUndoStack* undoStack() const { return m_undo; }
     bool isTrashView() const;
+    bool isImportRunning() const { return m_import.isRunning(); }
 
     void setBackgroundProgress(const QString& text, int value, int maximum);
     void clearBackgroundProgress();
@@ -48,6 +53,12 @@ public Q_SLOTS:
     void emptyTrash();
     void setTrashView(bool trash);
     void selectContact(qint64 id);
+    void importCsv();
+    void startImport(const ImportRequest& request);
+    void cancelImport();
+    void showImportHistory();
+    void showImportedContacts(qint64 runId);
+    void exportCsv();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -58,6 +69,7 @@ private:
     void currentRowChanged();
     void updateActions();
     void updateCount();
+    void importFinished();
 
     ContactStore* m_store;
     ContactListModel* m_model;
@@ -71,6 +83,11 @@ private:
     QLabel* m_progressLabel;
     QProgressBar* m_progress;
     QTimer m_searchTimer;
+    QFutureWatcher<ImportSummary> m_import;
+    QString m_importFile;
+    QFutureWatcher<QString> m_export;
+    QToolButton* m_cancelButton;
+    QToolButton* m_filterChip;
     qint64 m_currentId = 0;
 
     QAction* m_newAction = nullptr;
@@ -80,6 +97,9 @@ private:
     QAction* m_trashAction = nullptr;
     QAction* m_restoreAction = nullptr;
     QAction* m_emptyTrashAction = nullptr;
+    QAction* m_importAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_historyAction = nullptr;
 };
 
 } // namespace ContactDesk

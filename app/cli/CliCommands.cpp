@@ -2,12 +2,16 @@
 
 #include "domain/PhoneNormalizer.h"
 #include "io/DemoData.h"
+#include "io/ExportJob.h"
+#include "io/ImportJob.h"
 #include "store/AppSettings.h"
 #include "store/ContactRepository.h"
 #include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +38,13 @@ Commands:
   stats [--json]          Count contacts, tags and notes.
   generate-demo N OUT.csv [--seed S]
                           Write N realistic demo contacts as CSV (deterministic per seed).
+  import FILE [--encoding E] [--delimiter D] [--mapping MAP.json]
+         [--policy create-update|create|update] [--tag T] [--owner O] [--dry-run] [--json]
+                          Import a CSV file: added N, updated N, skipped N, failed N.
+  export OUT.csv [--search TEXT] [--tag T]
+                          Write live contacts as CSV.
+  imports [--json]        The import history.
+  revert-import ID        Take a finished import back completely.
 
 Options:
   --database PATH         The SQLite database (default: %1).
@@ -236,6 +247,152 @@ int commandGenerateDemo(Context& c)
     return Ok;
 }
 
+int commandImport(Context& c, const QSqlDatabase& db, const QString& databasePath, const QString& region)
+{
+    if (c.args.size() != 1)
+        return fail(c.err, tr("import needs exactly one file: import FILE"), Usage);
+    ImportRequest request;
+    request.databasePath = databasePath;
+    request.filePath = c.args.first();
+    request.region = region;
+    request.dryRun = c.parser.isSet(QStringLiteral("dry-run"));
+    request.extraTags = c.parser.values(QStringLiteral("tag"));
+    request.owner = c.parser.value(QStringLiteral("owner"));
+    if (c.parser.isSet(QStringLiteral("encoding"))) {
+        const QString e = c.parser.value(QStringLiteral("encoding"));
+        const QStringList known{QStringLiteral("UTF-8"), QStringLiteral("UTF-16LE"), QStringLiteral("UTF-16BE"),
+                                QStringLiteral("Windows-1252")};
+        bool found = false;
+        for (const QString& k : known)
+            if (k.compare(e, Qt::CaseInsensitive) == 0) {
+                request.csv.encoding = k;
+                found = true;
+            }
+        if (!found)
+            return fail(c.err, tr("--encoding must be one of %1, not \"%2\"").arg(known.join(QStringLiteral(", ")), e),
+                        Usage);
+    }
+    if (c.parser.isSet(QStringLiteral("delimiter"))) {
+        QString d = c.parser.value(QStringLiteral("delimiter"));
+        if (d == QLatin1String("tab") || d == QLatin1String("\\t"))
+            d = QStringLiteral("\t");
+        if (d.size() != 1)
+            return fail(c.err, tr("--delimiter must be one character (or \"tab\"), not \"%1\"").arg(d), Usage);
+        request.csv.delimiter = d.front();
+    }
+    if (c.parser.isSet(QStringLiteral("policy"))) {
+        auto policy = policyFromName(c.parser.value(QStringLiteral("policy")));
+        if (!policy)
+            return fail(c.err, tr("--policy must be create-update, create or update, not \"%1\"")
+                                   .arg(c.parser.value(QStringLiteral("policy"))),
+                        Usage);
+        request.policy = *policy;
+    }
+    if (c.parser.isSet(QStringLiteral("mapping"))) {
+        const QString mapPath = c.parser.value(QStringLiteral("mapping"));
+        QFile file(mapPath);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(c.err, tr("%1: %2").arg(mapPath, file.errorString()));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+        if (!doc.isObject())
+            return fail(c.err, tr("%1: not a JSON mapping (%2)").arg(mapPath, parseError.errorString()));
+        auto preview = ImportJob::preview(request.filePath, request.csv, 0);
+        if (!preview)
+            return fail(c.err, preview.error().toString());
+        auto mapping = ColumnMapping::fromJson(doc.object(), preview->header);
+        if (!mapping)
+            return fail(c.err, QStringLiteral("%1: %2").arg(mapPath, mapping.error().message));
+        request.mapping = *mapping;
+    }
+    const ImportSummary summary = ImportJob::importFile(db, request);
+    if (summary.error)
+        return fail(c.err, summary.error->toString());
+    if (c.json) {
+        QJsonArray problems;
+        for (const auto& p : summary.problems)
+            problems.append(QJsonObject{{QStringLiteral("line"), p.line},
+                                        {QStringLiteral("kind"), p.failed ? QStringLiteral("failed") : QStringLiteral("skipped")},
+                                        {QStringLiteral("reason"), p.reason},
+                                        {QStringLiteral("fields"), QJsonArray::fromStringList(p.fields)}});
+        printJson(c.out, QJsonObject{{QStringLiteral("run_id"), summary.runId},
+                                     {QStringLiteral("dry_run"), summary.dryRun},
+                                     {QStringLiteral("encoding"), summary.encoding},
+                                     {QStringLiteral("delimiter"), QString(summary.delimiter)},
+                                     {QStringLiteral("added"), summary.added},
+                                     {QStringLiteral("updated"), summary.updated},
+                                     {QStringLiteral("skipped"), summary.skipped},
+                                     {QStringLiteral("failed"), summary.failed},
+                                     {QStringLiteral("problems"), problems}});
+        return Ok;
+    }
+    c.out << summary.toText() << (summary.dryRun ? tr(" (dry run: nothing was written)") : QString()) << Qt::endl;
+    for (const auto& p : summary.problems)
+        c.out << "  " << tr("line %1").arg(p.line) << ": " << (p.failed ? tr("failed") : tr("skipped")) << ": "
+              << p.reason << Qt::endl;
+    return Ok;
+}
+
+int commandExport(Context& c, const QSqlDatabase& db)
+{
+    if (c.args.size() != 1)
+        return fail(c.err, tr("export needs exactly one output file: export OUT.csv"), Usage);
+    ExportJob::Request request{c.args.first(), c.parser.value(QStringLiteral("search")),
+                               c.parser.value(QStringLiteral("tag"))};
+    auto written = ExportJob::exportCsv(db, request);
+    if (!written)
+        return fail(c.err, written.error().toString());
+    c.out << tr("Exported %1 contacts to %2").arg(*written).arg(request.path) << Qt::endl;
+    return Ok;
+}
+
+int commandImports(Context& c, const QSqlDatabase& db)
+{
+    auto runs = ImportJob::history(db);
+    if (!runs)
+        return fail(c.err, runs.error().toString());
+    auto time = [](qint64 ms) {
+        return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
+    };
+    if (c.json) {
+        QJsonArray array;
+        for (const auto& r : *runs)
+            array.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                     {QStringLiteral("file"), r.fileName},
+                                     {QStringLiteral("policy"), r.policy},
+                                     {QStringLiteral("started_at"), time(r.startedAt)},
+                                     {QStringLiteral("finished_at"), time(r.finishedAt)},
+                                     {QStringLiteral("added"), r.added},
+                                     {QStringLiteral("updated"), r.updated},
+                                     {QStringLiteral("skipped"), r.skipped},
+                                     {QStringLiteral("failed"), r.failed},
+                                     {QStringLiteral("reverted_at"), r.revertedAt ? QJsonValue(time(r.revertedAt))
+                                                                                   : QJsonValue()}});
+        printJson(c.out, array);
+        return Ok;
+    }
+    for (const auto& r : *runs)
+        c.out << "#" << r.id << '\t' << time(r.startedAt) << '\t' << r.fileName << '\t'
+              << QStringLiteral("added %1, updated %2, skipped %3, failed %4")
+                     .arg(r.added).arg(r.updated).arg(r.skipped).arg(r.failed)
+              << (r.revertedAt ? tr("\treverted %1").arg(time(r.revertedAt)) : QString()) << Qt::endl;
+    return Ok;
+}
+
+int commandRevertImport(Context& c, const QSqlDatabase& db)
+{
+    if (c.args.size() != 1)
+        return fail(c.err, tr("revert-import needs exactly one import id"), Usage);
+    auto id = parseId(c.args.first());
+    if (!id)
+        return fail(c.err, tr("\"%1\" is not an import id").arg(c.args.first()), Usage);
+    Status s = ImportJob::revert(db, *id);
+    if (!s)
+        return fail(c.err, s.error().toString());
+    c.out << tr("Reverted import #%1").arg(*id) << Qt::endl;
+    return Ok;
+}
+
 } // namespace
 
 int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
@@ -262,6 +419,13 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     option("company", "COMPANY");
     option("job-title", "TITLE");
     option("tag", "TAG");
+    option("owner", "OWNER");
+    option("encoding", "E");
+    option("delimiter", "D");
+    option("mapping", "MAP.json");
+    option("policy", "POLICY");
+    option("dry-run");
+    option("search", "TEXT");
     const QString defaultRegion = AppSettings::defaultRegion();
     const QString usage = QString::fromUtf8(usageText).arg(AppSettings::defaultDatabasePath(), defaultRegion);
     if (!parser.parse(arguments))
@@ -283,8 +447,9 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     if (command == QLatin1String("generate-demo"))
         return commandGenerateDemo(context);
 
-    const QStringList dbCommands{QStringLiteral("add"), QStringLiteral("show"), QStringLiteral("list"),
-                                 QStringLiteral("stats")};
+    const QStringList dbCommands{QStringLiteral("add"),    QStringLiteral("show"),    QStringLiteral("list"),
+                                 QStringLiteral("stats"),  QStringLiteral("import"),  QStringLiteral("export"),
+                                 QStringLiteral("imports"), QStringLiteral("revert-import")};
     if (!dbCommands.contains(command))
         return fail(err, tr("unknown command \"%1\" (see --help)").arg(command), Usage);
 
@@ -302,7 +467,16 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     int rc = Failed;
     {
         ContactRepository repo(database.value()->connection(), PhoneNormalizer(region));
-        if (command == QLatin1String("add"))
+        const QSqlDatabase db = database.value()->connection();
+        if (command == QLatin1String("import"))
+            rc = commandImport(context, db, database.value()->path(), region);
+        else if (command == QLatin1String("export"))
+            rc = commandExport(context, db);
+        else if (command == QLatin1String("imports"))
+            rc = commandImports(context, db);
+        else if (command == QLatin1String("revert-import"))
+            rc = commandRevertImport(context, db);
+        else if (command == QLatin1String("add"))
             rc = commandAdd(context, repo);
         else if (command == QLatin1String("show"))
             rc = commandShow(context, repo);

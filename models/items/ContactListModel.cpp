@@ -84,6 +84,13 @@ void ContactListModel::setSearchText(const QString& text)
     setQuery(q);
 }
 
+void ContactListModel::setImportRunFilter(qint64 runId)
+{
+    ContactListQuery q = m_query;
+    q.importRunId = runId;
+    setQuery(q);
+}
+
 void ContactListModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount)
@@ -106,6 +113,8 @@ void ContactListModel::reset()
 {
     ++m_generation;
     m_blocks.clear();
+    m_pageQuery[0].reset();
+    m_pageQuery[1].reset();
     m_anchors = {Anchor{}};
     m_anchorsComplete = false;
     m_count = 0;
@@ -233,8 +242,15 @@ bool ContactListModel::loadBlock(int block) const
     const int start = anchor.row;
     const int limit = blockEnd(block) - start;
     const bool afterAnchor = block > 0;
-    QSqlQuery q = prepared(m_store->database().connection(), m_query.pageSql(afterAnchor),
-                           m_query.pageBinds(anchor.key, anchor.id, afterAnchor, std::max(limit, 0)));
+    auto& statement = m_pageQuery[afterAnchor ? 1 : 0];
+    if (!statement) {
+        statement = std::make_unique<QSqlQuery>(m_store->database().connection());
+        statement->setForwardOnly(true);
+        statement->prepare(m_query.pageSql(afterAnchor));
+    }
+    QSqlQuery& q = *statement;
+    for (const QVariant& v : m_query.pageBinds(anchor.key, anchor.id, afterAnchor, std::max(limit, 0)))
+        q.addBindValue(v);
     if (!q.exec()) {
         m_lastError = Sql::errorFrom(q.lastError(), QStringLiteral("contact page")).toString();
         qWarning("ContactListModel: %s", qPrintable(m_lastError));
@@ -255,6 +271,7 @@ bool ContactListModel::loadBlock(int block) const
         r.updatedAt = q.value(8).toLongLong();
         b.rows.append(std::move(r));
     }
+    q.finish(); // release the read snapshot so the WAL can be checkpointed
     b.lastUsed = ++m_useCounter;
     // Learn the next block's anchor from the last row while walking past the known ones.
     if (block == m_anchors.size() - 1 && !m_anchorsComplete && b.rows.size() == limit && start + limit < m_count)

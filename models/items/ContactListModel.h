@@ -10,7 +10,10 @@
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QSqlQuery>
 #include <QVector>
+
+#include <memory>
 
 namespace ContactDesk {
 
@@ -35,6 +38,7 @@ public:
     void setQuery(const ContactListQuery& query);
     void setTrash(bool trash);
     void setSearchText(const QString& text);
+    void setImportRunFilter(qint64 runId); // 0: every contact
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     void refresh();
 
@@ -109,6 +113,8 @@ private:
     bool m_anchorsComplete = false;
     quint64 m_generation = 0;
     QFutureWatcher<AnchorScan> m_scan;
+    // The page statements, prepared once per query (preparing costs as much as running them).
+    mutable std::unique_ptr<QSqlQuery> m_pageQuery[2];
 };
 
 } // namespace ContactDesk

@@ -2,6 +2,8 @@
 
 #include "domain/PhoneNormalizer.h"
 
+#include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -32,6 +34,26 @@ void setDefaultRegion(const QString& region)
 {
     QSettings s(settingsPath(), QSettings::IniFormat);
     s.setValue(RegionKey, region.toUpper());
+}
+
+namespace {
+QString mappingKey(const QStringList& header)
+{
+    const QByteArray digest = QCryptographicHash::hash(header.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1);
+    return QStringLiteral("import/mapping-%1").arg(QString::fromLatin1(digest.toHex()));
+}
+} // namespace
+
+QJsonObject savedMapping(const QStringList& header)
+{
+    const QSettings s(settingsPath(), QSettings::IniFormat);
+    return QJsonDocument::fromJson(s.value(mappingKey(header)).toString().toUtf8()).object();
+}
+
+void saveMapping(const QStringList& header, const QJsonObject& mapping)
+{
+    QSettings s(settingsPath(), QSettings::IniFormat);
+    s.setValue(mappingKey(header), QString::fromUtf8(QJsonDocument(mapping).toJson(QJsonDocument::Compact)));
 }
 
 } // namespace ContactDesk::AppSettings

@@ -2,7 +2,9 @@
 // Typed settings shared by the GUI and the CLI, with their keys and defaults in one place.
 // Stored in an INI file in the user's config folder (QStandardPaths::AppConfigLocation).
 
+#include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace ContactDesk::AppSettings {
 
@@ -12,5 +14,8 @@ QString defaultDatabasePath();
 // locale's territory ("US" in the C locale).
 QString defaultRegion();
 void setDefaultRegion(const QString& region);
+// The column mapping last confirmed for a file with exactly this header (JSON), or empty.
+QJsonObject savedMapping(const QStringList& header);
+void saveMapping(const QStringList& header, const QJsonObject& mapping);
 
 } // namespace ContactDesk::AppSettings

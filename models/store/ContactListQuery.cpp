@@ -36,7 +36,9 @@ QString ContactListQuery::keyColumn() const
 QString ContactListQuery::whereClause() const
 {
     QString where = trash ? QStringLiteral("deleted_at IS NOT NULL") : QStringLiteral("deleted_at IS NULL");
-    if (!countFromCounter()) {
+    if (importRunId > 0)
+        where += QStringLiteral(" AND import_run_id = ?");
+    if (!searchText.trimmed().isEmpty()) {
         // Simple search over the summary columns; full-text search replaces it (issue 5).
         where += QStringLiteral(" AND (sort_key LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\' "
                                 "OR primary_email LIKE ? ESCAPE '\\' OR primary_phone LIKE ? ESCAPE '\\' "
@@ -47,12 +49,16 @@ QString ContactListQuery::whereClause() const
 
 QVariantList ContactListQuery::whereBinds() const
 {
-    if (countFromCounter())
-        return {};
+    QVariantList binds;
+    if (importRunId > 0)
+        binds << importRunId;
+    if (searchText.trimmed().isEmpty())
+        return binds;
     const QString text = searchText.simplified();
     const QString folded = likePattern(NameFolding::fold(text));
     const QString plain = likePattern(text);
-    return {folded, plain, plain, plain, plain, plain};
+    binds << folded << plain << plain << plain << plain << plain;
+    return binds;
 }
 
 QString ContactListQuery::pageSql(bool afterAnchor) const

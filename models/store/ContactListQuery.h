@@ -15,13 +15,14 @@ struct ContactListQuery
 
     bool trash = false;
     QString searchText;
+    qint64 importRunId = 0; // only contacts this import created or last updated
     SortColumn sortColumn = SortColumn::Name;
     bool descending = false;
 
     QString keyColumn() const;
     bool keyIsNumeric() const { return sortColumn == SortColumn::Updated; }
     // The O(1) counter answers when nothing but the trash state filters.
-    bool countFromCounter() const { return searchText.trimmed().isEmpty(); }
+    bool countFromCounter() const { return searchText.trimmed().isEmpty() && importRunId == 0; }
 
     // Columns: id, key, display_name, primary_email, primary_phone, company, tags_text, source, updated_at
     QString pageSql(bool afterAnchor) const;
@@ -42,7 +43,8 @@ struct ContactListQuery
 
     bool operator==(const ContactListQuery& o) const
     {
-        return trash == o.trash && searchText == o.searchText && sortColumn == o.sortColumn
+        return trash == o.trash && searchText == o.searchText && importRunId == o.importRunId
+            && sortColumn == o.sortColumn
             && descending == o.descending;
     }
 

@@ -83,6 +83,7 @@ Result<QList<ContactRepository::NormalizedEmail>> ContactRepository::normalizeEm
         if (!valid)
             return valid.error();
         NormalizedEmail n{e, EmailAddressRules::normalized(*valid)};
+        n.email.id = 0; // new rows: only an exact restore keeps row ids
         n.email.address = *valid;
         if (n.email.label.isEmpty())
             n.email.label = QStringLiteral("work");
@@ -108,6 +109,7 @@ Result<QList<ContactRepository::NormalizedPhone>> ContactRepository::normalizePh
         if (!e164)
             return e164.error();
         NormalizedPhone n{p, *e164};
+        n.phone.id = 0;
         n.phone.number = p.number.trimmed();
         n.phone.e164 = *e164;
         if (n.phone.label.isEmpty())
@@ -164,10 +166,16 @@ Status ContactRepository::checkPhoneOwners(qint64 id, const QList<NormalizedPhon
 
 Status ContactRepository::insertEmails(qint64 id, const QList<NormalizedEmail>& emails)
 {
-    QSqlQuery& q = cached("insertEmail", "INSERT INTO contact_emails (contact_id, address, email_norm, label, "
-                                         "is_primary, position, live) VALUES (?, ?, ?, ?, ?, ?, 1)");
+    // A known row id is kept (an exact restore); 0 lets SQLite choose.
+    QSqlQuery& q = cached("insertEmail", "INSERT INTO contact_emails (id, contact_id, address, email_norm, label, "
+                                         "is_primary, position, live) VALUES ((SELECT CASE WHEN EXISTS "
+                                         "(SELECT 1 FROM contact_emails WHERE id = ?) THEN NULL ELSE ? END), "
+                                         "?, ?, ?, ?, ?, ?, 1)");
     int position = 0;
     for (const auto& e : emails) {
+        const QVariant rowId = e.email.id > 0 ? QVariant(e.email.id) : QVariant(QMetaType(QMetaType::LongLong));
+        q.addBindValue(rowId);
+        q.addBindValue(rowId);
         q.addBindValue(id);
         q.addBindValue(e.email.address);
         q.addBindValue(e.norm);
@@ -182,10 +190,15 @@ Status ContactRepository::insertEmails(qint64 id, const QList<NormalizedEmail>& 
 
 Status ContactRepository::insertPhones(qint64 id, const QList<NormalizedPhone>& phones)
 {
-    QSqlQuery& q = cached("insertPhone", "INSERT INTO contact_phones (contact_id, number, e164, label, "
-                                         "is_primary, position, live) VALUES (?, ?, ?, ?, ?, ?, 1)");
+    QSqlQuery& q = cached("insertPhone", "INSERT INTO contact_phones (id, contact_id, number, e164, label, "
+                                         "is_primary, position, live) VALUES ((SELECT CASE WHEN EXISTS "
+                                         "(SELECT 1 FROM contact_phones WHERE id = ?) THEN NULL ELSE ? END), "
+                                         "?, ?, ?, ?, ?, ?, 1)");
     int position = 0;
     for (const auto& p : phones) {
+        const QVariant rowId = p.phone.id > 0 ? QVariant(p.phone.id) : QVariant(QMetaType(QMetaType::LongLong));
+        q.addBindValue(rowId);
+        q.addBindValue(rowId);
         q.addBindValue(id);
         q.addBindValue(p.phone.number);
         q.addBindValue(p.e164);
@@ -766,6 +779,85 @@ Result<QList<Note>> ContactRepository::notes(qint64 contactId)
         notes.append(n);
     }
     return notes;
+}
+
+Status ContactRepository::restoreSnapshot(const Contact& snapshot, qint64 importRunId)
+{
+    const qint64 id = snapshot.id;
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    QStringList sets;
+    QVariantList values;
+    for (ContactField f : Fields::all()) {
+        sets.append(Fields::columnName(f) + QStringLiteral(" = ?"));
+        values.append(Sql::text(snapshot.field(f)));
+    }
+    values << (importRunId > 0 ? QVariant(importRunId) : QVariant(QMetaType(QMetaType::LongLong)))
+           << snapshot.updatedAt.toMSecsSinceEpoch() << id;
+    if (auto q = Sql::run(m_db, QStringLiteral("restore snapshot"),
+                          QStringLiteral("UPDATE contacts SET %1, import_run_id = ?, updated_at = ? WHERE id = ?")
+                              .arg(sets.join(QStringLiteral(", "))),
+                          values);
+        !q)
+        return q.error();
+    for (const char* table : {"contact_emails", "contact_phones", "contact_tags"})
+        if (auto q = Sql::run(m_db, QStringLiteral("restore snapshot"),
+                              QStringLiteral("DELETE FROM %1 WHERE contact_id = ?").arg(QLatin1String(table)), {id});
+            !q)
+            return q.error();
+    QList<NormalizedEmail> emails;
+    for (const auto& e : snapshot.emails)
+        emails.append(NormalizedEmail{e, EmailAddressRules::normalized(e.address)});
+    QList<NormalizedPhone> phones;
+    for (const auto& p : snapshot.phones)
+        phones.append(NormalizedPhone{p, p.e164});
+    if (Status s = insertEmails(id, emails); !s)
+        return s;
+    if (Status s = insertPhones(id, phones); !s)
+        return s;
+    if (Status s = linkTags(id, snapshot.tags); !s)
+        return s;
+    if (Status s = refreshSummary(id); !s)
+        return s;
+    return tx.commit();
+}
+
+Status ContactRepository::setImportRun(qint64 id, qint64 importRunId)
+{
+    auto q = Sql::run(m_db, QStringLiteral("set import run"),
+                      QStringLiteral("UPDATE contacts SET import_run_id = ? WHERE id = ?"), {importRunId, id});
+    return q ? Status() : Status(q.error());
+}
+
+Result<qint64> ContactRepository::findByExternalId(const QString& externalId)
+{
+    auto v = Sql::scalar(m_db, QStringLiteral("find by external id"),
+                         QStringLiteral("SELECT id FROM contacts WHERE external_id = ? AND external_id <> '' "
+                                        "AND deleted_at IS NULL ORDER BY id LIMIT 1"),
+                         {externalId});
+    if (!v)
+        return v.error();
+    return v->isValid() ? v->toLongLong() : 0;
+}
+
+Result<qint64> ContactRepository::findByEmail(const QString& emailNorm)
+{
+    auto v = Sql::scalar(m_db, QStringLiteral("find by email"),
+                         QStringLiteral("SELECT contact_id FROM contact_emails WHERE email_norm = ? AND live = 1"),
+                         {emailNorm});
+    if (!v)
+        return v.error();
+    return v->isValid() ? v->toLongLong() : 0;
+}
+
+Result<qint64> ContactRepository::findByPhone(const QString& e164)
+{
+    auto v = Sql::scalar(m_db, QStringLiteral("find by phone"),
+                         QStringLiteral("SELECT contact_id FROM contact_phones WHERE e164 = ? AND live = 1"), {e164});
+    if (!v)
+        return v.error();
+    return v->isValid() ? v->toLongLong() : 0;
 }
 
 Result<QList<ContactSummary>> ContactRepository::list(int limit, bool trash)

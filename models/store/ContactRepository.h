@@ -86,6 +86,15 @@ public:
     Status removeNote(qint64 noteId);
     Result<QList<Note>> notes(qint64 contactId);
 
+    // Puts a contact back exactly as `snapshot` (fields, emails, phones, tags, timestamps): the
+    // undo of an import's update. Checks nothing: the snapshot was valid when it was taken.
+    Status restoreSnapshot(const Contact& snapshot, qint64 importRunId);
+    Status setImportRun(qint64 id, qint64 importRunId);
+    // The live contact with this external id, normalised email or E.164 phone, or 0.
+    Result<qint64> findByExternalId(const QString& externalId);
+    Result<qint64> findByEmail(const QString& emailNorm);
+    Result<qint64> findByPhone(const QString& e164);
+
     Result<QList<ContactSummary>> list(int limit, bool trash = false);
     Result<StoreStats> stats();
 

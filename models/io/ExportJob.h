@@ -1,0 +1,25 @@
+#pragma once
+// Writes live contacts (all, or those matching a search text and/or a tag) as CSV in name order,
+// paging by keyset so memory stays flat whatever the count. The columns read back through the
+// import with no mapping changes.
+
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+
+namespace ContactDesk::ExportJob {
+
+struct Request
+{
+    QString path;
+    QString search; // as the list's search box
+    QString tag;    // only contacts with this tag
+};
+
+// progress(done) returns false to cancel (the file is then not written).
+Result<int> exportCsv(const QSqlDatabase& db, const Request& request, const std::function<bool(int)>& progress = {});
+
+} // namespace ContactDesk::ExportJob
