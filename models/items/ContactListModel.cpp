@@ -113,8 +113,13 @@ void ContactListModel::reset()
 {
     ++m_generation;
     m_blocks.clear();
-    m_pageQuery[0].reset();
-    m_pageQuery[1].reset();
+    // Prepare both page statements now: planning the keyset query costs more than running it,
+    // and the first deep jump should not pay for it.
+    for (int afterAnchor = 0; afterAnchor < 2; ++afterAnchor) {
+        m_pageQuery[afterAnchor] = std::make_unique<QSqlQuery>(m_store->database().connection());
+        m_pageQuery[afterAnchor]->setForwardOnly(true);
+        m_pageQuery[afterAnchor]->prepare(m_query.pageSql(afterAnchor == 1));
+    }
     m_anchors = {Anchor{}};
     m_anchorsComplete = false;
     m_count = 0;

@@ -226,6 +226,101 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.err.contains(QLatin1String("no/such/dir/x.csv")));
     }
+
+    void importExportHistoryAndRevert()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("fair.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("name,email,phone,tags\n"
+                    "Kate Bell,kate@example.com,(415) 555-3695,\"vip, fair\"\n"
+                    "Dan Higgins,dan@example.com,,\n"
+                    "Bad Row,bob@,,\n");
+        }
+        Run dry = cli({QStringLiteral("import"), csv, QStringLiteral("--dry-run")});
+        QCOMPARE(dry.exitCode, 0);
+        QVERIFY2(dry.out.startsWith(QLatin1String("added 2, updated 0, skipped 1, failed 0")), qPrintable(dry.out));
+        QCOMPARE(json(cli({QStringLiteral("stats"), QStringLiteral("--json")})).object().value(QStringLiteral("contacts")).toInt(), 0);
+
+        Run run = cli({QStringLiteral("import"), csv, QStringLiteral("--tag"), QStringLiteral("trade show"),
+                       QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = json(run).object();
+        QCOMPARE(summary.value(QStringLiteral("added")).toInt(), 2);
+        QCOMPARE(summary.value(QStringLiteral("skipped")).toInt(), 1);
+        const QJsonObject problem = summary.value(QStringLiteral("problems")).toArray().first().toObject();
+        QCOMPARE(problem.value(QStringLiteral("line")).toInt(), 4);
+        QVERIFY(problem.value(QStringLiteral("reason")).toString().contains(QLatin1String("bob@")));
+        const qint64 runId = summary.value(QStringLiteral("run_id")).toInteger();
+
+        // Update only, with a saved mapping file in the seeds' shape.
+        const QString update = m_dir.filePath(QStringLiteral("update.csv"));
+        const QString map = m_dir.filePath(QStringLiteral("map.json"));
+        {
+            QFile f(update);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Mail;Role\nkate@example.com;Buyer\nzoe@example.com;CEO\n");
+            QFile m(map);
+            QVERIFY(m.open(QIODevice::WriteOnly));
+            m.write(R"({"mappings": {"Mail": {"attribute_type": "email"}, "Role": {"attribute_type": "job_title"}}})");
+        }
+        Run upd = cli({QStringLiteral("import"), update, QStringLiteral("--mapping"), map, QStringLiteral("--policy"),
+                       QStringLiteral("update"), QStringLiteral("--delimiter"), QStringLiteral(";")});
+        QCOMPARE(upd.exitCode, 0);
+        QVERIFY2(upd.out.startsWith(QLatin1String("added 0, updated 1, skipped 1, failed 0")), qPrintable(upd.out));
+
+        Run history = cli({QStringLiteral("imports"), QStringLiteral("--json")});
+        QCOMPARE(history.exitCode, 0);
+        QCOMPARE(json(history).array().size(), 2);
+
+        const QString out = m_dir.filePath(QStringLiteral("out.csv"));
+        Run exported = cli({QStringLiteral("export"), out, QStringLiteral("--tag"), QStringLiteral("vip")});
+        QCOMPARE(exported.exitCode, 0);
+        QVERIFY(exported.out.contains(QLatin1String("Exported 1 contacts")));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray data = f.readAll();
+        QVERIFY(data.startsWith("first_name,last_name,email,phone,company"));
+        QVERIFY(data.contains("kate@example.com"));
+        QVERIFY(!data.contains("dan@example.com"));
+
+        // The newer run changed Kate: the first cannot be reverted before it.
+        Run refused = cli({QStringLiteral("revert-import"), QString::number(runId)});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.err.contains(QLatin1String("revert it first")));
+        QCOMPARE(cli({QStringLiteral("revert-import"), QString::number(runId + 1)}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("revert-import"), QString::number(runId)}).exitCode, 0);
+        QCOMPARE(json(cli({QStringLiteral("stats"), QStringLiteral("--json")})).object().value(QStringLiteral("contacts")).toInt(), 0);
+    }
+
+    void importErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("missing file") << QStringList{QStringLiteral("import"), QStringLiteral("/no/such.csv")} << 1
+                                      << "/no/such.csv";
+        QTest::addRow("bad policy") << QStringList{QStringLiteral("import"), QStringLiteral("x.csv"),
+                                                   QStringLiteral("--policy"), QStringLiteral("merge")}
+                                    << 2 << "--policy must be";
+        QTest::addRow("bad encoding") << QStringList{QStringLiteral("import"), QStringLiteral("x.csv"),
+                                                     QStringLiteral("--encoding"), QStringLiteral("EBCDIC")}
+                                      << 2 << "--encoding must be one of";
+        QTest::addRow("bad revert id") << QStringList{QStringLiteral("revert-import"), QStringLiteral("42")} << 1
+                                       << "there is no import #42";
+    }
+
+    void importErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        Run r = cli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -120,6 +120,10 @@ int measure(const QString& path)
     const double deepMs = ms(timer);
     std::printf("page at row %d (cold):        %.3f ms  (%s)\n", deep, deepMs, qPrintable(name));
 
+    timer.restart();
+    model.index(300000, 0).data();
+    std::printf("page at row 300000 (cold, second jump): %.3f ms\n", ms(timer));
+
     std::mt19937 rng(42);
     std::uniform_int_distribution<int> pick(0, rows - 1);
     std::vector<double> samples;
