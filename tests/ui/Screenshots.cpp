@@ -1,0 +1,73 @@
+// Renders the real windows and dialogs on a demo database and saves them as PNG for
+// docs/screenshots/ (run under xvfb-run; not a ctest case):
+//   xvfb-run -a build/tests/ui/contactdesk_screenshots DEMO.csv OUT_DIR
+
+#include "MainWindow.h"
+#include "import/ImportSummaryDialog.h"
+#include "import/ImportWizard.h"
+#include "io/DemoData.h"
+#include "io/ImportJob.h"
+#include "store/ContactStore.h"
+#include "store/Database.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QLineEdit>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ContactDesk;
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    if (argc != 3) {
+        qWarning("usage: contactdesk_screenshots DEMO.csv OUT_DIR");
+        return 2;
+    }
+    const QString csv = QString::fromLocal8Bit(argv[1]);
+    const QString out = QString::fromLocal8Bit(argv[2]);
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("c.sqlite")));
+    if (!db)
+        return 1;
+    if (!DemoData::fill(db.value()->connection(), PhoneNormalizer(QStringLiteral("US")), 2000, 2026))
+        return 1;
+    ContactStore store(*db.value(), PhoneNormalizer(QStringLiteral("US")));
+    MainWindow window(&store);
+    window.resize(1280, 800);
+    window.show();
+    QTest::qWait(500);
+
+    ImportWizard wizard(db.value()->path(), QStringLiteral("US"), &window);
+    wizard.show();
+    wizard.findChild<QLineEdit*>(QStringLiteral("fileLineEdit"))->setText(csv);
+    auto snap = [&](const QString& name) {
+        QTest::qWait(300);
+        wizard.grab().save(out + QLatin1Char('/') + name);
+    };
+    for (int page = 0; page < 4; ++page) {
+        wizard.next();
+        if (page == 0)
+            snap(QStringLiteral("import-preview.png"));
+        if (page == 1)
+            snap(QStringLiteral("import-mapping.png"));
+    }
+    for (int i = 0; i < 600 && !wizard.button(QWizard::FinishButton)->isEnabled(); ++i)
+        QTest::qWait(100);
+    snap(QStringLiteral("import-dry-run.png"));
+    wizard.hide();
+
+    ImportRequest request = wizard.request();
+    const ImportSummary summary = ImportJob::importFile(db.value()->connection(), request);
+    store.notifyExternalChange();
+    ImportSummaryDialog done(summary, QStringLiteral("fair.csv"), &window);
+    done.show();
+    QTest::qWait(300);
+    done.grab().save(out + QStringLiteral("/import-summary.png"));
+    done.hide();
+    window.showImportedContacts(summary.runId);
+    QTest::qWait(300);
+    window.grab().save(out + QStringLiteral("/import-filter.png"));
+    return 0;
+}
