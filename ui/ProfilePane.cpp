@@ -136,7 +136,9 @@ ProfilePane::ProfilePane(ContactStore* store, TagListModel* tags, QWidget* paren
     connect(m_notesPane, &NotesPane::failed, this, showFailure);
     connect(store, &ContactStore::contactsChanged, this, &ProfilePane::onStoreChanged);
     connect(store, &ContactStore::externalChange, this, [this] {
-        if (m_contactId > 0 && !m_draft)
+        // Save what the rep typed first; if it still cannot be saved, keep it on screen.
+        flush();
+        if (m_contactId > 0 && !m_draft && !hasPendingEdits())
             showContact(m_contactId);
     });
     showContact(0);
@@ -228,36 +230,55 @@ void ProfilePane::pointsEdited(ContactPointsEditor* editor)
 
 void ProfilePane::flush()
 {
-    if (m_saveTimer.isActive() || !m_dirtyFields.isEmpty() || m_emailsDirty || m_phonesDirty) {
+    if (hasPendingEdits()) {
         m_saveTimer.stop();
         saveNow();
     }
 }
 
+bool ProfilePane::hasPendingEdits() const
+{
+    return m_saveTimer.isActive() || !m_dirtyFields.isEmpty() || m_emailsDirty || m_phonesDirty;
+}
+
 void ProfilePane::saveNow()
 {
+    if (m_saving)
+        return;
+    m_saving = true;
     if (m_draft) {
         createFromDraft();
-        return;
+    } else if (m_contactId > 0) {
+        saveFields(m_contactId);
     }
-    if (m_contactId <= 0)
-        return;
+    m_saving = false;
+    // A store signal during the save (the row left the filtered list, say) asked to show another
+    // contact: do it now that this one is fully saved.
+    if (m_deferredShow >= 0) {
+        const qint64 id = m_deferredShow;
+        m_deferredShow = -1;
+        showContact(id);
+    }
+}
+
+void ProfilePane::saveFields(qint64 id)
+{
     const QSet<ContactField> dirty = m_dirtyFields;
     m_dirtyFields.clear();
     for (ContactField f : dirty) {
-        Status s = m_store->updateField(m_contactId, f, fieldText(f));
+        Status s = m_store->updateField(id, f, fieldText(f));
         // On failure the field stays dirty so the next keystroke retries; the text stays as typed.
         setFieldError(f, s ? QString() : s.error().message);
         if (!s)
             m_dirtyFields.insert(f);
     }
     if (m_emailsDirty) {
-        Status s = m_store->setEmails(m_contactId, m_emails->emails());
+        Status s = m_store->setEmails(id, m_emails->emails());
         m_emailsDirty = !s;
         s ? m_emails->clearError() : m_emails->setError(s.error().message);
     }
     if (m_phonesDirty) {
-        Status s = m_store->setPhones(m_contactId, m_phones->phones());
+        Status s = m_store->setPhones(id, m_phones->phones());
         m_phonesDirty = !s;
         s ? m_phones->clearError() : m_phones->setError(s.error().message);
     }
@@ -294,7 +315,8 @@ void ProfilePane::createFromDraft()
     m_tagsPane->setContact(m_contactId, {});
     m_notesPane->setContact(m_contactId);
     updateHeader();
-    Q_EMIT contactCreated(m_contactId);
+    if (!m_switching) // the rep already picked another contact: do not pull the selection back
+        Q_EMIT contactCreated(m_contactId);
 }
 
 void ProfilePane::clearAll()
@@ -329,8 +351,15 @@ void ProfilePane::load(const Contact& contact)
 
 void ProfilePane::showContact(qint64 id)
 {
-    if (id != m_contactId || m_draft)
+    if (m_saving) {
+        m_deferredShow = id;
+        return;
+    }
+    if (id != m_contactId || m_draft) {
+        m_switching = true;
         flush();
+        m_switching = false;
+    }
     m_draft = false;
     m_draftHint->hide();
     m_dirtyFields.clear();
@@ -395,7 +424,7 @@ void ProfilePane::onStoreChanged(const QList<qint64>& ids)
     // Another pane (or a bulk action) changed this contact: show it unless the rep is typing.
     if (m_contactId <= 0 || m_draft || !ids.contains(m_contactId))
         return;
-    if (m_saveTimer.isActive() || !m_dirtyFields.isEmpty() || m_emailsDirty || m_phonesDirty)
+    if (hasPendingEdits())
         return;
     updateHeader();
 }

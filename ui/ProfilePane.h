@@ -60,16 +60,21 @@ private:
     void fieldEdited(ContactField field);
     void pointsEdited(ContactPointsEditor* editor);
     void saveNow();
+    void saveFields(qint64 id);
     void createFromDraft();
     void load(const Contact& contact);
     void clearAll();
     void updateHeader();
     void onStoreChanged(const QList<qint64>& ids);
+    bool hasPendingEdits() const;
 
     ContactStore* m_store;
     qint64 m_contactId = 0;
     bool m_draft = false;
     bool m_loading = false;
+    bool m_saving = false;      // store signals during a save may ask to show another contact
+    bool m_switching = false;   // a draft saved because the rep picked another contact
+    qint64 m_deferredShow = -1; // the contact to show once the running save is done
     QHash<ContactField, FieldEditor> m_fields;
     QSet<ContactField> m_dirtyFields;
     bool m_emailsDirty = false;

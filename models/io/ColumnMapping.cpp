@@ -196,7 +196,8 @@ ColumnMapping ColumnMapping::suggest(const QStringList& header)
 int ColumnMapping::recognisedColumns(const QStringList& header)
 {
     int n = 0;
-    for (const auto& t : suggest(header).targets())
+    const ColumnMapping mapping = suggest(header); // keep it alive: targets() is a reference into it
+    for (const auto& t : mapping.targets())
         n += t.kind != Kind::Skip;
     return n;
 }

@@ -427,9 +427,9 @@ private:
         QStringList newTags;
         QSet<QString> haveTags;
         for (const auto& t : before.tags)
-            haveTags.insert(t.toCaseFolded());
+            haveTags.insert(t.simplified().toCaseFolded());
         for (const auto& t : in.tags)
-            if (!haveTags.contains(t.toCaseFolded()))
+            if (!haveTags.contains(t.simplified().toCaseFolded()))
                 newTags.append(t);
         if (!newTags.isEmpty()) {
             if (Status s = m_repo.addTags({id}, newTags); !s)

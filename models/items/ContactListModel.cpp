@@ -16,8 +16,6 @@ namespace ContactDesk {
 
 namespace {
 
-constexpr int MaxIncrementalIds = 32; // more changes at once re-query the list instead
-
 QSqlQuery prepared(const QSqlDatabase& db, const QString& sql, const QVariantList& binds)
 {
     QSqlQuery q(db);
@@ -439,7 +437,9 @@ void ContactListModel::structuralChange()
 
 void ContactListModel::insertContacts(const QList<qint64>& ids)
 {
-    if (ids.size() > MaxIncrementalIds)
+    // The store already holds the whole batch, so rows of a batch cannot be announced one by one
+    // without the model reading a state between them that never existed: a batch re-queries.
+    if (ids.size() > 1)
         return refresh();
     for (qint64 id : ids) {
         Row r;
@@ -462,7 +462,7 @@ void ContactListModel::insertContacts(const QList<qint64>& ids)
 
 void ContactListModel::removeContacts(const QList<qint64>& ids)
 {
-    if (ids.size() > MaxIncrementalIds)
+    if (ids.size() > 1)
         return refresh();
     for (qint64 id : ids) {
         Row cached;
@@ -471,7 +471,7 @@ void ContactListModel::removeContacts(const QList<qint64>& ids)
         if (pos < 0) {
             QSqlQuery q = prepared(m_store->database().connection(), m_query.keySql(), {id});
             if (!q.exec() || !q.next())
-                continue;
+                return refresh(); // gone for good and not loaded: its place is unknown
             key = q.value(0);
             Row inList;
             if (readRow(id, &inList))
@@ -493,19 +493,17 @@ void ContactListModel::removeContacts(const QList<qint64>& ids)
 
 void ContactListModel::updateContacts(const QList<qint64>& ids)
 {
-    if (ids.size() > MaxIncrementalIds)
-        return refresh();
+    if (ids.size() > 1)
+        return refresh(); // a moved row would make the others' places unknowable, as above
     for (qint64 id : ids) {
         Row old;
         const int oldPos = cachedRow(id, &old);
         Row now;
         const bool matches = readRow(id, &now);
         if (oldPos < 0) {
-            if (matches && m_query.countFromCounter() == false)
-                insertContacts({id}); // an edit made it match the search
-            else
-                m_blocks.clear(); // not loaded: its next fetch is fresh
-            continue;
+            // Not loaded, so its old key (and place) is unknown: its sort key may have changed
+            // or, under a filter, it may have just started to match. Re-query to stay exact.
+            return refresh();
         }
         if (!matches) {
             removeContacts({id});

@@ -105,7 +105,9 @@ Result<QList<ContactRepository::NormalizedPhone>> ContactRepository::normalizePh
             list.append(p);
     ensureOnePrimary(list);
     for (const auto& p : list) {
-        auto e164 = m_phones.toE164(p.number);
+        // A phone already stored keeps the E.164 it was saved with: another default region must
+        // not reinterpret "020 7946 0958".
+        auto e164 = p.e164.isEmpty() ? m_phones.toE164(p.number) : Result<QString>(p.e164);
         if (!e164)
             return e164.error();
         NormalizedPhone n{p, *e164};
@@ -170,7 +172,8 @@ Status ContactRepository::insertEmails(qint64 id, const QList<NormalizedEmail>& 
     QSqlQuery& q = cached("insertEmail", "INSERT INTO contact_emails (id, contact_id, address, email_norm, label, "
                                          "is_primary, position, live) VALUES ((SELECT CASE WHEN EXISTS "
                                          "(SELECT 1 FROM contact_emails WHERE id = ?) THEN NULL ELSE ? END), "
-                                         "?, ?, ?, ?, ?, ?, 1)");
+                                         "?, ?, ?, ?, ?, ?, (SELECT CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END "
+                                         "FROM contacts WHERE id = ?))");
     int position = 0;
     for (const auto& e : emails) {
         const QVariant rowId = e.email.id > 0 ? QVariant(e.email.id) : QVariant(QMetaType(QMetaType::LongLong));
@@ -182,6 +185,7 @@ Status ContactRepository::insertEmails(qint64 id, const QList<NormalizedEmail>& 
         q.addBindValue(e.email.label);
         q.addBindValue(e.email.primary ? 1 : 0);
         q.addBindValue(position++);
+        q.addBindValue(id); // rows of a contact in the Trash are not live
         if (!q.exec())
             return Sql::errorFrom(q.lastError(), QStringLiteral("insert email"));
     }
@@ -193,7 +197,8 @@ Status ContactRepository::insertPhones(qint64 id, const QList<NormalizedPhone>& 
     QSqlQuery& q = cached("insertPhone", "INSERT INTO contact_phones (id, contact_id, number, e164, label, "
                                          "is_primary, position, live) VALUES ((SELECT CASE WHEN EXISTS "
                                          "(SELECT 1 FROM contact_phones WHERE id = ?) THEN NULL ELSE ? END), "
-                                         "?, ?, ?, ?, ?, ?, 1)");
+                                         "?, ?, ?, ?, ?, ?, (SELECT CASE WHEN deleted_at IS NULL THEN 1 ELSE 0 END "
+                                         "FROM contacts WHERE id = ?))");
     int position = 0;
     for (const auto& p : phones) {
         const QVariant rowId = p.phone.id > 0 ? QVariant(p.phone.id) : QVariant(QMetaType(QMetaType::LongLong));
@@ -205,6 +210,7 @@ Status ContactRepository::insertPhones(qint64 id, const QList<NormalizedPhone>& 
         q.addBindValue(p.phone.label);
         q.addBindValue(p.phone.primary ? 1 : 0);
         q.addBindValue(position++);
+        q.addBindValue(id);
         if (!q.exec())
             return Sql::errorFrom(q.lastError(), QStringLiteral("insert phone"));
     }

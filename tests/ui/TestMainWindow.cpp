@@ -304,6 +304,30 @@ private Q_SLOTS:
         QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 3);
     }
 
+    void typedTextSurvivesAnExternalChange()
+    {
+        const qint64 kate = add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        openWindow();
+        clickRow(0);
+        QTest::keyClicks(child<QLineEdit>("cityLineEdit"), QStringLiteral("Berlin"));
+        m_store->notifyExternalChange(); // e.g. an import finished while the rep was typing
+        QCOMPARE(child<QLineEdit>("cityLineEdit")->text(), QStringLiteral("Berlin"));
+        QTRY_COMPARE(repo().load(kate)->city, QStringLiteral("Berlin"));
+    }
+
+    void draftSavedWhenPickingAnotherContact()
+    {
+        const qint64 kate = add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        openWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        QTest::keyClicks(child<QLineEdit>("firstNameLineEdit"), QStringLiteral("Zed"));
+        QTest::keyClicks(child<QLineEdit>("emailLineEdit0"), QStringLiteral("zed@example.com"));
+        clickRow(0); // before the save delay: the draft is saved, the clicked contact shown
+        QCOMPARE(repo().stats()->contacts, 2);
+        QCOMPARE(m_window->profilePane()->contactId(), kate);
+        QCOMPARE(m_window->tableView()->currentIndex().data(ContactListModel::ContactIdRole).toLongLong(), kate);
+    }
+
     void sortByClickingHeader()
     {
         add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));

@@ -208,7 +208,9 @@ private Q_SLOTS:
         trash.setTrash(true);
         QCOMPARE(trash.rowCount(), 0);
         QSignalSpy inserted(&trash, &QAbstractItemModel::rowsInserted);
-        QVERIFY(m_store->moveToTrash({*a, *b}).ok());
+        QVERIFY(m_store->moveToTrash({*a}).ok()); // one contact: one row inserted
+        QCOMPARE(inserted.count(), 1);
+        QVERIFY(m_store->moveToTrash({*b}).ok());
         QCOMPARE(trash.rowCount(), 2);
         QCOMPARE(inserted.count(), 2);
         QVERIFY(m_store->restore({*a}).ok());
@@ -216,6 +218,44 @@ private Q_SLOTS:
         QCOMPARE(trash.index(0, 0).data().toString(), QStringLiteral("B B"));
         QVERIFY(m_store->emptyTrash().ok());
         QCOMPARE(trash.rowCount(), 0);
+    }
+
+    void batchesRequery()
+    {
+        insertMany(300);
+        ContactListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        QCOMPARE(model.index(299, 0).data().toString(), QStringLiteral("P Name00299"));
+        // Ids given against the list order, rows far apart and mostly not cached.
+        const QList<qint64> ids{model.contactId(250), model.contactId(3), model.contactId(140)};
+        model.index(0, 0).data();
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QVERIFY(m_store->moveToTrash(ids).ok());
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 297);
+        QCOMPARE(model.index(3, 0).data().toString(), QStringLiteral("P Name00004"));
+        QCOMPARE(model.index(296, 0).data().toString(), QStringLiteral("P Name00299"));
+        QVERIFY(m_store->restore(ids).ok());
+        QCOMPARE(model.rowCount(), 300);
+        for (int r = 0; r < 300; r += 13)
+            QCOMPARE(model.index(r, 0).data().toString(), QStringLiteral("P Name%1").arg(r, 5, 10, QLatin1Char('0')));
+        QCOMPARE(model.index(250, 0).data().toString(), QStringLiteral("P Name00250"));
+    }
+
+    void editOfARowNotLoadedKeepsTheOrder()
+    {
+        insertMany(600);
+        ContactListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("P Name00000"));
+        auto far = m_store->repository().findByEmail(QStringLiteral("p550@example.com"));
+        QVERIFY(far.ok() && *far > 0);
+        QVERIFY(m_store->updateField(*far, ContactField::LastName, QStringLiteral("Name00001a")).ok());
+        QCOMPARE(model.rowCount(), 600);
+        QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("P Name00001a"));
+        QCOMPARE(model.index(551, 0).data().toString(), QStringLiteral("P Name00551"));
     }
 
     void anchorsSurviveChangesDuringScan()

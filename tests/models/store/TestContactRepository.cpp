@@ -277,6 +277,30 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 0); // cascaded
     }
 
+    void storedPhonesKeepTheirRegion()
+    {
+        ContactRepository uk(m_temp->db().connection(), PhoneNormalizer(QStringLiteral("GB")));
+        auto id = uk.create(makeContact(QStringLiteral("Ann"), {}, {}, QStringLiteral("020 7946 0958")));
+        QVERIFY(id.ok());
+        // A US-region writer adds a number; the British one keeps its +44 form.
+        auto phones = repo().load(*id)->phones;
+        phones.append(PhoneNumber{0, QStringLiteral("(415) 555-3695"), {}, QStringLiteral("work"), false});
+        QVERIFY2(repo().setPhones(*id, phones).ok(), "existing phone re-read with the other region");
+        QCOMPARE(repo().load(*id)->phones.first().e164, QStringLiteral("+442079460958"));
+    }
+
+    void snapshotOfATrashedContactStaysNotLive()
+    {
+        const qint64 kate = create(makeContact(QStringLiteral("Kate"), QStringLiteral("Bell"),
+                                               QStringLiteral("kate@example.com")));
+        const Contact snapshot = *repo().load(kate);
+        QVERIFY(repo().moveToTrash({kate}).ok());
+        const qint64 other = create(makeContact(QStringLiteral("Kathy"), {}, QStringLiteral("kate@example.com")));
+        QVERIFY(other > 0);
+        QVERIFY(repo().restoreSnapshot(snapshot, 0).ok());
+        QCOMPARE(*repo().findByEmail(QStringLiteral("kate@example.com")), other);
+    }
+
     void failedWriteLeavesNothing()
     {
         const qint64 a = create(makeContact(QStringLiteral("A"), {}, QStringLiteral("a@example.com")));
