@@ -108,6 +108,12 @@ ProfilePane::ProfilePane(ContactStore* store, TagListModel* tags, QWidget* paren
                             ContactField::Country});
     addForm(tr("Details"), {ContactField::Birthday, ContactField::ContactStatus, ContactField::Type, ContactField::Source,
                             ContactField::Owner, ContactField::ExternalId, ContactField::TimeZone});
+    // Custom fields (from imports, or defined later) with a value or a definition show here.
+    m_customBox = section(tr("Other fields"), m_content);
+    m_customBox->setObjectName(QStringLiteral("customFieldsGroupBox"));
+    m_customForm = new QFormLayout(m_customBox);
+    m_customForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    layout->addWidget(m_customBox);
     auto* notesBox = section(tr("Notes"), m_content);
     (new QVBoxLayout(notesBox))->addWidget(m_notesPane);
     layout->addWidget(notesBox);
@@ -343,10 +349,36 @@ void ProfilePane::load(const Contact& contact)
     }
     m_emails->setEmails(contact.emails);
     m_phones->setPhones(contact.phones);
+    loadCustomFields(contact);
     m_tagsPane->setContact(contact.id, contact.tags);
     m_notesPane->setContact(contact.id);
     m_banner->hide();
     m_loading = false;
+}
+
+void ProfilePane::loadCustomFields(const Contact& contact)
+{
+    while (m_customForm->rowCount() > 0)
+        m_customForm->removeRow(0);
+    auto labels = m_store->repository().customFieldLabels();
+    const QMap<QString, QString> defined = labels ? *labels : QMap<QString, QString>{};
+    for (auto it = defined.cbegin(); it != defined.cend(); ++it) {
+        auto* edit = new QLineEdit(contact.customFields.value(it.key()), m_customBox);
+        edit->setObjectName(QStringLiteral("customField_%1_LineEdit").arg(it.key()));
+        const QString key = it.key();
+        const qint64 id = contact.id;
+        // Saved when the rep leaves the field (custom values are free text).
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit, key, id] {
+            if (!edit->isModified() || id != m_contactId)
+                return;
+            Status s = m_store->setCustomValue(id, key, edit->text());
+            if (!s)
+                m_banner->showMessage(s.error().toString(), MessageBanner::Kind::Error);
+            edit->setModified(false);
+        });
+        m_customForm->addRow(it.value(), edit);
+    }
+    m_customBox->setVisible(!defined.isEmpty());
 }
 
 void ProfilePane::showContact(qint64 id)

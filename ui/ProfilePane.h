@@ -12,6 +12,8 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 
@@ -63,6 +65,7 @@ private:
     void saveFields(qint64 id);
     void createFromDraft();
     void load(const Contact& contact);
+    void loadCustomFields(const Contact& contact);
     void clearAll();
     void updateHeader();
     void onStoreChanged(const QList<qint64>& ids);
@@ -92,6 +95,8 @@ private:
     ContactPointsEditor* m_phones;
     TagsPane* m_tagsPane;
     NotesPane* m_notesPane;
+    QGroupBox* m_customBox = nullptr;
+    QFormLayout* m_customForm = nullptr;
 };
 
 } // namespace ContactDesk

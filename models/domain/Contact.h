@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -91,6 +92,7 @@ struct Contact
     QList<EmailAddress> emails;
     QList<PhoneNumber> phones;
     QStringList tags;
+    QMap<QString, QString> customFields; // custom field key -> value (field_definitions.key)
     QDateTime createdAt;
     QDateTime updatedAt;
     QDateTime deletedAt;

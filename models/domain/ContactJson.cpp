@@ -28,6 +28,10 @@ QJsonObject toJson(const Contact& c)
                                   {QStringLiteral("primary"), p.primary}});
     o[QStringLiteral("phones")] = phones;
     o[QStringLiteral("tags")] = QJsonArray::fromStringList(c.tags);
+    QJsonObject custom;
+    for (auto it = c.customFields.cbegin(); it != c.customFields.cend(); ++it)
+        custom.insert(it.key(), it.value());
+    o[QStringLiteral("custom_fields")] = custom;
     o[QStringLiteral("created_at")] = c.createdAt.toString(Qt::ISODateWithMs);
     o[QStringLiteral("updated_at")] = c.updatedAt.toString(Qt::ISODateWithMs);
     o[QStringLiteral("updated_at_ms")] = c.updatedAt.toMSecsSinceEpoch();
@@ -57,6 +61,9 @@ Contact fromJson(const QJsonObject& o)
     }
     for (const QJsonValue& v : o.value(QStringLiteral("tags")).toArray())
         c.tags.append(v.toString());
+    const QJsonObject custom = o.value(QStringLiteral("custom_fields")).toObject();
+    for (auto it = custom.begin(); it != custom.end(); ++it)
+        c.customFields.insert(it.key(), it.value().toString());
     c.updatedAt = QDateTime::fromMSecsSinceEpoch(o.value(QStringLiteral("updated_at_ms")).toInteger(), Qt::UTC);
     return c;
 }

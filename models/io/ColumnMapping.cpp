@@ -193,6 +193,31 @@ ColumnMapping ColumnMapping::suggest(const QStringList& header)
     return ColumnMapping(targets);
 }
 
+QString ColumnMapping::customKeyFor(const QString& header)
+{
+    QString key;
+    for (QChar c : header.trimmed().toLower())
+        key += c.isLetterOrNumber() ? c : QLatin1Char('_');
+    while (key.contains(QStringLiteral("__")))
+        key.replace(QStringLiteral("__"), QStringLiteral("_"));
+    while (key.startsWith(QLatin1Char('_')))
+        key.remove(0, 1);
+    while (key.endsWith(QLatin1Char('_')))
+        key.chop(1);
+    return key;
+}
+
+void ColumnMapping::useCustomFields(const QStringList& header, const QStringList& existingKeys)
+{
+    for (int i = 0; i < header.size(); ++i) {
+        if (target(i).kind != Kind::Skip)
+            continue;
+        const QString key = customKeyFor(header[i]);
+        if (!key.isEmpty() && existingKeys.contains(key))
+            setTarget(i, of(Kind::Custom, key));
+    }
+}
+
 int ColumnMapping::recognisedColumns(const QStringList& header)
 {
     int n = 0;

@@ -39,6 +39,11 @@ public:
     explicit ColumnMapping(QList<ColumnTarget> targets) : m_targets(std::move(targets)) {}
 
     static ColumnMapping suggest(const QStringList& header);
+    // Maps still-skipped columns whose key matches an existing custom field ("Any custom-field
+    // key you've defined", seeds 002).
+    void useCustomFields(const QStringList& header, const QStringList& existingKeys);
+    // "Shoe size" -> "shoe_size": the key a new custom field gets from its column.
+    static QString customKeyFor(const QString& header);
     // How many columns of a header a suggestion recognises (finds LinkedIn's real header row).
     static int recognisedColumns(const QStringList& header);
 

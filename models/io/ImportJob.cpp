@@ -180,6 +180,9 @@ Result<RowData> parseRow(const QStringList& fields, const QStringList& header, c
         case Kind::Notes:
             row.note = value;
             break;
+        case Kind::Custom:
+            c.customFields.insert(t.label, value);
+            break;
         default:
             break;
         }
@@ -436,6 +439,13 @@ private:
                 return s.error();
             changed = true;
         }
+        for (auto it = in.customFields.cbegin(); it != in.customFields.cend(); ++it) {
+            if (before.customFields.value(it.key()) == it.value())
+                continue;
+            if (Status s = m_repo.setCustomValue(id, it.key(), it.value()); !s)
+                return s.error();
+            changed = true;
+        }
         auto notesBefore = m_repo.notes(id);
         if (!notesBefore)
             return notesBefore.error();
@@ -592,7 +602,12 @@ ImportSummary importFile(const QSqlDatabase& db, const ImportRequest& request,
         return summary;
     }
     summary.header = header->header;
-    const ColumnMapping mapping = request.mapping ? *request.mapping : ColumnMapping::suggest(summary.header);
+    ColumnMapping mapping = request.mapping ? *request.mapping : ColumnMapping::suggest(summary.header);
+    if (!request.mapping) {
+        auto keys = customFieldKeys(db);
+        if (keys)
+            mapping.useCustomFields(summary.header, *keys);
+    }
     if (!mapping.mapsEmailOrPhone()) {
         summary.error = Error{Error::Code::Invalid,
                               tr("no column is mapped to an email or a phone, so no row could be imported (header: %1)")
@@ -618,6 +633,22 @@ ImportSummary importFile(const QSqlDatabase& db, const ImportRequest& request,
     }
     const qint64 runId = run.value().lastInsertId().toLongLong();
     run.value().finish();
+    auto maxField = Sql::scalar(db, QStringLiteral("max field"),
+                                QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM field_definitions"));
+    if (!maxField) {
+        summary.error = maxField.error();
+        return summary;
+    }
+    {
+        // New custom fields take the column's header as their label.
+        ContactRepository fields(db, PhoneNormalizer(request.region));
+        for (int i = 0; i < mapping.size(); ++i)
+            if (mapping.target(i).kind == Kind::Custom)
+                if (auto f = fields.customField(mapping.target(i).label, summary.header.value(i), true); !f) {
+                    summary.error = f.error();
+                    return summary;
+                }
+    }
     Importer importer(db, request, runId);
 
     auto handle = [&](const CsvRecord& record) -> bool {
@@ -685,6 +716,14 @@ ImportSummary importFile(const QSqlDatabase& db, const ImportRequest& request,
                          QStringLiteral("INSERT INTO import_changes (run_id, action, item_id) "
                                         "SELECT ?, 'tag', id FROM tags WHERE id > ?"),
                          {runId, maxTag.value()});
+    auto fieldsAdded = Sql::run(db, QStringLiteral("import fields"),
+                                QStringLiteral("INSERT INTO import_changes (run_id, action, item_id) "
+                                               "SELECT ?, 'field', id FROM field_definitions WHERE id > ?"),
+                                {runId, maxField.value()});
+    if (!fieldsAdded) {
+        summary.error = fieldsAdded.error();
+        return summary;
+    }
     auto finish = Sql::run(db, QStringLiteral("finish import run"),
                            QStringLiteral("UPDATE import_runs SET finished_at = ?, status = 'finished', added = ?, "
                                           "updated = ?, skipped = ?, failed = ? WHERE id = ?"),
@@ -736,6 +775,17 @@ Result<QList<ImportRun>> history(const QSqlDatabase& db)
                               r.value(7).toInt(), r.value(8).toInt(), r.value(9).toLongLong()});
     }
     return runs;
+}
+
+Result<QStringList> customFieldKeys(const QSqlDatabase& db)
+{
+    auto q = Sql::run(db, QStringLiteral("custom field keys"), QStringLiteral("SELECT key FROM field_definitions"));
+    if (!q)
+        return q.error();
+    QStringList keys;
+    while (q.value().next())
+        keys.append(q.value().value(0).toString());
+    return keys;
 }
 
 Result<QList<ImportProblem>> problems(const QSqlDatabase& db, qint64 runId)
@@ -819,6 +869,14 @@ Status revert(const QSqlDatabase& db, qint64 runId)
                           QStringLiteral("DELETE FROM tags WHERE id IN (SELECT item_id FROM import_changes "
                                          "WHERE run_id = ? AND action = 'tag') "
                                          "AND NOT EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.tag_id = tags.id)"),
+                          {runId});
+        !q)
+        return q.error();
+    if (auto q = Sql::run(db, QStringLiteral("revert fields"),
+                          QStringLiteral("DELETE FROM field_definitions WHERE id IN (SELECT item_id FROM import_changes "
+                                         "WHERE run_id = ? AND action = 'field') "
+                                         "AND NOT EXISTS (SELECT 1 FROM contact_fields f WHERE f.field_id = "
+                                         "field_definitions.id)"),
                           {runId});
         !q)
         return q.error();

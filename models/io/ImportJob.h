@@ -101,6 +101,7 @@ struct Preview
 Result<Preview> preview(const QString& filePath, const CsvOptions& options, int rows = 20);
 
 Result<QList<ImportRun>> history(const QSqlDatabase& db);
+Result<QStringList> customFieldKeys(const QSqlDatabase& db);
 Result<QList<ImportProblem>> problems(const QSqlDatabase& db, qint64 runId);
 // Takes a finished run back: contacts it added are deleted, contacts it updated get their
 // previous values back, notes and tags it created are removed.

@@ -373,6 +373,9 @@ Result<qint64> ContactRepository::create(const Contact& contact)
         return s.error();
     if (Status s = linkTags(id, contact.tags); !s)
         return s.error();
+    for (auto it = contact.customFields.cbegin(); it != contact.customFields.cend(); ++it)
+        if (Status s = setCustomValue(id, it.key(), it.value()); !s)
+            return s.error();
     if (Status s = refreshSummary(id); !s)
         return s.error();
     if (Status s = tx.commit(); !s)
@@ -439,6 +442,14 @@ Result<Contact> ContactRepository::load(qint64 id)
         return tags.error();
     while (tags.value().next())
         c.tags.append(tags.value().value(0).toString());
+    auto custom = Sql::run(m_db, QStringLiteral("load fields"),
+                           QStringLiteral("SELECT d.key, f.value FROM contact_fields f JOIN field_definitions d "
+                                          "ON d.id = f.field_id WHERE f.contact_id = ?"),
+                           {id});
+    if (!custom)
+        return custom.error();
+    while (custom.value().next())
+        c.customFields.insert(custom.value().value(0).toString(), custom.value().value(1).toString());
     return c;
 }
 
@@ -627,6 +638,62 @@ Result<QList<TagInfo>> ContactRepository::allTags()
     return tags;
 }
 
+Result<qint64> ContactRepository::customField(const QString& key, const QString& label, bool create)
+{
+    const QString k = key.trimmed();
+    if (k.isEmpty())
+        return invalid(tr("Custom field"), tr("a custom field needs a key"));
+    auto found = Sql::scalar(m_db, QStringLiteral("find field"),
+                             QStringLiteral("SELECT id FROM field_definitions WHERE key = ?"), {k});
+    if (!found)
+        return found.error();
+    if (found->isValid())
+        return found->toLongLong();
+    if (!create)
+        return Error{Error::Code::NotFound, tr("there is no custom field \"%1\"").arg(k), tr("Custom field")};
+    auto q = Sql::run(m_db, QStringLiteral("create field"),
+                      QStringLiteral("INSERT INTO field_definitions (key, label, type, position) VALUES (?, ?, 'text', "
+                                     "(SELECT COALESCE(MAX(position), 0) + 1 FROM field_definitions))"),
+                      {k, Sql::text(label.trimmed().isEmpty() ? k : label.trimmed())});
+    if (!q)
+        return q.error();
+    return q.value().lastInsertId().toLongLong();
+}
+
+Status ContactRepository::setCustomValue(qint64 id, const QString& key, const QString& value)
+{
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    auto field = customField(key, key, !value.trimmed().isEmpty());
+    if (!field)
+        return field.error().code == Error::Code::NotFound ? tx.commit() : Status(field.error());
+    auto q = value.trimmed().isEmpty()
+                 ? Sql::run(m_db, QStringLiteral("clear field"),
+                            QStringLiteral("DELETE FROM contact_fields WHERE contact_id = ? AND field_id = ?"), {id, *field})
+                 : Sql::run(m_db, QStringLiteral("set field"),
+                            QStringLiteral("INSERT INTO contact_fields (contact_id, field_id, value) VALUES (?, ?, ?) "
+                                           "ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value"),
+                            {id, *field, value.trimmed()});
+    if (!q)
+        return q.error();
+    if (Status s = touch(id); !s)
+        return s;
+    return tx.commit();
+}
+
+Result<QMap<QString, QString>> ContactRepository::customFieldLabels()
+{
+    auto q = Sql::run(m_db, QStringLiteral("field labels"),
+                      QStringLiteral("SELECT key, label FROM field_definitions ORDER BY position, id"));
+    if (!q)
+        return q.error();
+    QMap<QString, QString> labels;
+    while (q.value().next())
+        labels.insert(q.value().value(0).toString(), q.value().value(1).toString());
+    return labels;
+}
+
 Status ContactRepository::moveToTrash(const QList<qint64>& ids)
 {
     Sql::TransactionGuard tx(m_db);
@@ -807,7 +874,7 @@ Status ContactRepository::restoreSnapshot(const Contact& snapshot, qint64 import
                           values);
         !q)
         return q.error();
-    for (const char* table : {"contact_emails", "contact_phones", "contact_tags"})
+    for (const char* table : {"contact_emails", "contact_phones", "contact_tags", "contact_fields"})
         if (auto q = Sql::run(m_db, QStringLiteral("restore snapshot"),
                               QStringLiteral("DELETE FROM %1 WHERE contact_id = ?").arg(QLatin1String(table)), {id});
             !q)
@@ -824,6 +891,16 @@ Status ContactRepository::restoreSnapshot(const Contact& snapshot, qint64 import
         return s;
     if (Status s = linkTags(id, snapshot.tags); !s)
         return s;
+    for (auto it = snapshot.customFields.cbegin(); it != snapshot.customFields.cend(); ++it) {
+        auto field = customField(it.key(), it.key(), true);
+        if (!field)
+            return field.error();
+        if (auto q = Sql::run(m_db, QStringLiteral("restore snapshot"),
+                              QStringLiteral("INSERT INTO contact_fields (contact_id, field_id, value) VALUES (?, ?, ?)"),
+                              {id, *field, it.value()});
+            !q)
+            return q.error();
+    }
     if (Status s = refreshSummary(id); !s)
         return s;
     return tx.commit();

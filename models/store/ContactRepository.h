@@ -75,6 +75,11 @@ public:
     Status removeTags(const QList<qint64>& ids, const QStringList& tags);
     Result<QList<TagInfo>> allTags();
 
+    // Custom fields (the seeds' attribute definitions): a text field is created on first use.
+    Result<qint64> customField(const QString& key, const QString& label, bool create);
+    Status setCustomValue(qint64 id, const QString& key, const QString& value); // empty value removes it
+    Result<QMap<QString, QString>> customFieldLabels(); // key -> label
+
     Status moveToTrash(const QList<qint64>& ids);
     // Fails, naming the value and its owner, when an email or phone was taken meanwhile.
     Status restore(const QList<qint64>& ids);

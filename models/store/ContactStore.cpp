@@ -69,6 +69,14 @@ Status ContactStore::removeTags(const QList<qint64>& ids, const QStringList& tag
     return s;
 }
 
+Status ContactStore::setCustomValue(qint64 id, const QString& key, const QString& value)
+{
+    Status s = m_repository.setCustomValue(id, key, value);
+    if (s)
+        Q_EMIT contactsChanged({id});
+    return s;
+}
+
 Status ContactStore::moveToTrash(const QList<qint64>& ids)
 {
     Status s = m_repository.moveToTrash(ids);

@@ -33,6 +33,7 @@ public:
     Status setPhones(qint64 id, const QList<PhoneNumber>& phones);
     Status addTags(const QList<qint64>& ids, const QStringList& tags);
     Status removeTags(const QList<qint64>& ids, const QStringList& tags);
+    Status setCustomValue(qint64 id, const QString& key, const QString& value);
     Status moveToTrash(const QList<qint64>& ids);
     Status restore(const QList<qint64>& ids);
     Status purge(const QList<qint64>& ids);

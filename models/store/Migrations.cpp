@@ -185,7 +185,7 @@ QList<Migration> build()
         QStringLiteral("ALTER TABLE import_runs ADD COLUMN reverted_at INTEGER"),
         QStringLiteral(R"(CREATE TABLE import_changes (
             run_id INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
-            action TEXT NOT NULL CHECK (action IN ('added', 'updated', 'note', 'tag')),
+            action TEXT NOT NULL CHECK (action IN ('added', 'updated', 'note', 'tag', 'field')),
             item_id INTEGER NOT NULL,
             before TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (run_id, action, item_id)))"),

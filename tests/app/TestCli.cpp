@@ -294,6 +294,33 @@ private Q_SLOTS:
         QCOMPARE(json(cli({QStringLiteral("stats"), QStringLiteral("--json")})).object().value(QStringLiteral("contacts")).toInt(), 0);
     }
 
+    void killedImportLeavesTheDatabaseAsItWas()
+    {
+        QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--first-name"), QStringLiteral("Kate"),
+                      QStringLiteral("--email"), QStringLiteral("kate@example.com")})
+                     .exitCode,
+                 0);
+        QString before;
+        {
+            auto db = Database::open(m_db);
+            QVERIFY(db.ok());
+            before = Test::dumpDatabase(db.value()->connection());
+        }
+        const QString big = m_dir.filePath(QStringLiteral("big.csv"));
+        QCOMPARE(cli({QStringLiteral("generate-demo"), QStringLiteral("60000"), big}, false).exitCode, 0);
+        QProcess p;
+        p.start(qEnvironmentVariable("CONTACTDESK_CLI"),
+                {QStringLiteral("--database"), m_db, QStringLiteral("import"), big});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(1500); // well inside the import: thousands of rows written, not committed
+        QCOMPARE(p.state(), QProcess::Running);
+        p.kill();
+        QVERIFY(p.waitForFinished());
+        auto db = Database::open(m_db);
+        QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+        QCOMPARE(Test::dumpDatabase(db.value()->connection()), before);
+    }
+
     void importErrors_data()
     {
         QTest::addColumn<QStringList>("args");

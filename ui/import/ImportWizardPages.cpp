@@ -3,6 +3,8 @@
 #include "FileDialog.h"
 #include "ImportWizard.h"
 #include "store/AppSettings.h"
+#include "store/ContactRepository.h"
+#include "store/Database.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -215,7 +217,18 @@ ImportMappingPage::ImportMappingPage(ImportWizard* wizard)
 void ImportMappingPage::initializePage()
 {
     const ImportJob::Preview& p = m_wizard->preview();
+    // Custom fields defined before: their keys are offered and matched by column name.
+    QMap<QString, QString> customLabels;
+    {
+        ScopedConnection connection(m_wizard->request().databasePath, QStringLiteral("wizard"));
+        if (connection.status()) {
+            ContactRepository repo(connection.database(), PhoneNormalizer(m_wizard->request().region));
+            if (auto labels = repo.customFieldLabels())
+                customLabels = *labels;
+        }
+    }
     ColumnMapping mapping = ColumnMapping::suggest(p.header);
+    mapping.useCustomFields(p.header, customLabels.keys());
     const QJsonObject saved = AppSettings::savedMapping(p.header);
     if (!saved.isEmpty())
         if (auto m = ColumnMapping::fromJson(saved, p.header))
@@ -230,7 +243,13 @@ void ImportMappingPage::initializePage()
         const ColumnTarget t = mapping.target(i);
         for (const QString& name : names)
             combo->addItem(targetLabel(name), name);
+        for (auto it = customLabels.cbegin(); it != customLabels.cend(); ++it)
+            combo->addItem(tr("Custom field: %1").arg(it.value()), QStringLiteral("custom:") + it.key());
+        const QString newKey = ColumnMapping::customKeyFor(p.header[i]);
+        if (!newKey.isEmpty() && !customLabels.contains(newKey))
+            combo->addItem(tr("New custom field \u201c%1\u201d").arg(p.header[i]), QStringLiteral("custom:") + newKey);
         combo->setCurrentIndex(std::max(0, combo->findData(t.name())));
+        combo->setProperty("suggested", t.name());
         combo->setProperty("label", t.label);
         combo->setProperty("index", t.index);
         m_table->setCellWidget(i, 2, combo);
@@ -247,8 +266,11 @@ ColumnMapping ImportMappingPage::currentMapping() const
         const auto* combo = qobject_cast<QComboBox*>(m_table->cellWidget(i, 2));
         if (!combo)
             continue;
-        mapping.setTarget(i, ColumnTarget::fromName(combo->currentData().toString(), combo->property("label").toString(),
-                                                    combo->property("index").toInt()));
+        // The suggestion's label and pairing index (Google's "Phone 1 - Label") only hold for it.
+        const QString chosen = combo->currentData().toString();
+        const bool suggested = chosen == combo->property("suggested").toString();
+        mapping.setTarget(i, ColumnTarget::fromName(chosen, suggested ? combo->property("label").toString() : QString(),
+                                                    suggested ? combo->property("index").toInt() : -1));
     }
     return mapping;
 }

@@ -369,6 +369,31 @@ private Q_SLOTS:
         QCOMPARE(repo().load(idByEmail(QStringLiteral("jose@example.com")))->displayName(), QStringLiteral("José Müller"));
     }
 
+    void customFieldColumns()
+    {
+        // An explicit mapping turns "Shoe size" into a new custom field.
+        ImportRequest request;
+        request.databasePath = m_temp->path();
+        request.filePath = writeFile("name,email,Shoe size\nKate Bell,kate@example.com,38\n");
+        ColumnMapping mapping = ColumnMapping::suggest({QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("Shoe size")});
+        mapping.setTarget(2, ColumnTarget::fromName(QStringLiteral("custom:shoe_size")));
+        request.mapping = mapping;
+        const auto first = ImportJob::importFile(m_temp->db().connection(), request);
+        QCOMPARE(first.added, 1);
+        const qint64 kate = idByEmail(QStringLiteral("kate@example.com"));
+        QCOMPARE(repo().load(kate)->customFields.value(QStringLiteral("shoe_size")), QStringLiteral("38"));
+        QCOMPARE(repo().customFieldLabels()->value(QStringLiteral("shoe_size")), QStringLiteral("Shoe size"));
+        // The next file's column of that key is recognised without a mapping (seeds: custom-field keys).
+        const QString before = userData();
+        const auto second = import("email,shoe_size\nkate@example.com,39\n");
+        QCOMPARE(second.toText(), QStringLiteral("added 0, updated 1, skipped 0, failed 0"));
+        QCOMPARE(repo().load(kate)->customFields.value(QStringLiteral("shoe_size")), QStringLiteral("39"));
+        QVERIFY(ImportJob::revert(m_temp->db().connection(), second.runId).ok());
+        QCOMPARE(userData(), before);
+        QVERIFY(ImportJob::revert(m_temp->db().connection(), first.runId).ok());
+        QVERIFY(repo().customFieldLabels()->isEmpty()); // the field the first run created is gone too
+    }
+
     void noEmailOrPhoneColumnIsRefused()
     {
         const auto s = import("first,last\nKate,Bell\n");
