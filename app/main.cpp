@@ -76,7 +76,11 @@ int main(int argc, char* argv[])
         return 2;
     }
 
-    auto database = Database::open(path);
+    // The window's own writes wait at most 300 ms for a background job's lock (an import holds
+    // it until it commits): a save that cannot go through is kept and retried, the UI never hangs.
+    DatabaseOptions options;
+    options.busyTimeoutMs = 300;
+    auto database = Database::open(path, options);
     if (!database) {
         MessageBox::critical(nullptr, QApplication::translate("main", "ContactDesk cannot open the database"),
                              database.error().toString());

@@ -6,10 +6,12 @@
 
 namespace ContactDesk::Test {
 
-TempDatabase::TempDatabase()
+TempDatabase::TempDatabase(int busyTimeoutMs)
 {
     m_path = m_dir.filePath(QStringLiteral("contacts.sqlite"));
-    auto db = Database::open(m_path);
+    DatabaseOptions options;
+    options.busyTimeoutMs = busyTimeoutMs;
+    auto db = Database::open(m_path, options);
     if (db)
         m_db = std::move(db).value();
     else

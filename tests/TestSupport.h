@@ -14,7 +14,7 @@ namespace ContactDesk::Test {
 class TempDatabase
 {
 public:
-    TempDatabase();
+    explicit TempDatabase(int busyTimeoutMs = 5000);
     QString path() const { return m_path; }
     QString dir() const { return m_dir.path(); }
     Database& db() { return *m_db; }

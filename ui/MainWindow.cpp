@@ -419,6 +419,7 @@ void MainWindow::cancelImport()
 void MainWindow::importFinished()
 {
     clearBackgroundProgress();
+    m_profile->flush(); // edits that waited for the import's write lock
     ImportSummary summary;
     if (m_import.future().resultCount() > 0)
         summary = m_import.result();

@@ -271,22 +271,28 @@ void ProfilePane::saveFields(qint64 id)
 {
     const QSet<ContactField> dirty = m_dirtyFields;
     m_dirtyFields.clear();
+    auto message = [](const Error& e) {
+        return e.code == Error::Code::Locked
+                   ? tr("Not saved yet: another job (an import?) is writing. Your text is kept and saved when it "
+                        "finishes.")
+                   : e.message;
+    };
     for (ContactField f : dirty) {
         Status s = m_store->updateField(id, f, fieldText(f));
         // On failure the field stays dirty so the next keystroke retries; the text stays as typed.
-        setFieldError(f, s ? QString() : s.error().message);
+        setFieldError(f, s ? QString() : message(s.error()));
         if (!s)
             m_dirtyFields.insert(f);
     }
     if (m_emailsDirty) {
         Status s = m_store->setEmails(id, m_emails->emails());
         m_emailsDirty = !s;
-        s ? m_emails->clearError() : m_emails->setError(s.error().message);
+        s ? m_emails->clearError() : m_emails->setError(message(s.error()));
     }
     if (m_phonesDirty) {
         Status s = m_store->setPhones(id, m_phones->phones());
         m_phonesDirty = !s;
-        s ? m_phones->clearError() : m_phones->setError(s.error().message);
+        s ? m_phones->clearError() : m_phones->setError(message(s.error()));
     }
     updateHeader();
 }

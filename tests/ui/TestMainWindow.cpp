@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 #include <QToolBar>
@@ -313,6 +314,30 @@ private Q_SLOTS:
         m_store->notifyExternalChange(); // e.g. an import finished while the rep was typing
         QCOMPARE(child<QLineEdit>("cityLineEdit")->text(), QStringLiteral("Berlin"));
         QTRY_COMPARE(repo().load(kate)->city, QStringLiteral("Berlin"));
+    }
+
+    void editWhileAJobHoldsTheWriteLockIsKeptAndSavedLater()
+    {
+        // Reopen with the GUI's short busy timeout.
+        m_store.reset();
+        m_temp = std::make_unique<Test::TempDatabase>(300);
+        m_store = std::make_unique<ContactStore>(m_temp->db(), PhoneNormalizer(QStringLiteral("US")));
+        const qint64 kate = add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@example.com"));
+        openWindow();
+        clickRow(0);
+        auto job = std::make_unique<ScopedConnection>(m_temp->path(), QStringLiteral("job"));
+        QSqlQuery hold(job->database());
+        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE"))); // an import is writing
+        QTest::keyClicks(child<QLineEdit>("cityLineEdit"), QStringLiteral("Oslo"));
+        auto* error = child<QLabel>("cityErrorLabel");
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QLatin1String("kept and saved")), qPrintable(error->text()));
+        QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+        hold = QSqlQuery();
+        job.reset();
+        m_store->notifyExternalChange(); // the job is done
+        QTRY_COMPARE(repo().load(kate)->city, QStringLiteral("Oslo"));
+        QCOMPARE(child<QLineEdit>("cityLineEdit")->text(), QStringLiteral("Oslo"));
     }
 
     void draftSavedWhenPickingAnotherContact()
