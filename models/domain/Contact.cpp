@@ -4,8 +4,22 @@
 
 namespace ContactDesk {
 
+namespace {
+bool isEastAsian(const QString& text)
+{
+    if (text.isEmpty())
+        return false;
+    const QChar::Script script = text.front().script();
+    return script == QChar::Script_Han || script == QChar::Script_Hiragana || script == QChar::Script_Katakana
+        || script == QChar::Script_Hangul;
+}
+} // namespace
+
 QString Contact::displayName() const
 {
+    // Chinese, Japanese and Korean names are written family name first, without a space.
+    if (isEastAsian(lastName) && isEastAsian(firstName))
+        return lastName + firstName;
     const QString name = QStringList{firstName, lastName}.join(QLatin1Char(' ')).trimmed();
     if (!name.isEmpty())
         return name;

@@ -53,6 +53,44 @@ QString PhoneNormalizer::formatInternational(const QString& text) const
     return QString::fromStdString(out);
 }
 
+QStringList PhoneNormalizer::searchTokens(const QString& e164, const QString& typed)
+{
+    QStringList tokens;
+    QString digits = e164;
+    digits.remove(QLatin1Char('+'));
+    if (!digits.isEmpty())
+        tokens.append(digits);
+    const auto* util = pn::PhoneNumberUtil::GetInstance();
+    pn::PhoneNumber number;
+    if (!e164.isEmpty() && util->Parse(e164.toStdString(), "ZZ", &number) == pn::PhoneNumberUtil::NO_PARSING_ERROR) {
+        std::string national;
+        util->GetNationalSignificantNumber(number, &national);
+        tokens.append(QString::fromStdString(national));
+        std::string formatted;
+        util->Format(number, pn::PhoneNumberUtil::NATIONAL, &formatted);
+        QString group;
+        for (QChar c : QString::fromStdString(formatted) + QLatin1Char(' ')) {
+            if (c.isDigit()) {
+                group += c;
+            } else if (!group.isEmpty()) {
+                tokens.append(group);
+                group.clear();
+            }
+        }
+    }
+    QString group;
+    for (QChar c : typed + QLatin1Char(' ')) {
+        if (c.isDigit()) {
+            group += c;
+        } else if (!group.isEmpty()) {
+            tokens.append(group);
+            group.clear();
+        }
+    }
+    tokens.removeDuplicates();
+    return tokens;
+}
+
 bool PhoneNormalizer::isKnownRegion(const QString& region)
 {
     std::set<std::string> regions;

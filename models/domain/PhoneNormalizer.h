@@ -20,6 +20,10 @@ public:
     // "+1 415-555-3695" for display; the input unchanged when it does not parse.
     QString formatInternational(const QString& text) const;
 
+    // Digit strings a search should find this phone by: the E.164 digits, the national number and
+    // each digit group as typed ("(415) 555-3695" -> 14155553695 4155553695 415 555 3695).
+    static QStringList searchTokens(const QString& e164, const QString& typed);
+
     static bool isKnownRegion(const QString& region);
     // The territory of the system locale ("US" when it has none, as in the C locale).
     static QString systemRegion();

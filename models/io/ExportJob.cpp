@@ -1,7 +1,7 @@
 #include "ExportJob.h"
 
 #include "CsvWriter.h"
-#include "domain/NameFolding.h"
+#include "store/ContactListQuery.h"
 #include "store/Sql.h"
 
 #include <QCoreApplication>
@@ -12,15 +12,6 @@ namespace ContactDesk::ExportJob {
 
 namespace {
 constexpr int PageSize = 1000;
-
-QString likePattern(const QString& text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
 } // namespace
 
 Result<int> exportCsv(const QSqlDatabase& db, const Request& request, const std::function<bool(int)>& progress)
@@ -38,15 +29,10 @@ Result<int> exportCsv(const QSqlDatabase& db, const Request& request, const std:
     if (!writer.writeRow(header))
         return Error{Error::Code::Io, file.errorString(), request.path};
 
-    QString where = QStringLiteral("c.deleted_at IS NULL");
-    QVariantList binds;
-    if (!request.search.trimmed().isEmpty()) {
-        const QString plain = likePattern(request.search.simplified());
-        where += QStringLiteral(" AND (c.sort_key LIKE ? ESCAPE '\\' OR c.display_name LIKE ? ESCAPE '\\' "
-                                "OR c.primary_email LIKE ? ESCAPE '\\' OR c.primary_phone LIKE ? ESCAPE '\\' "
-                                "OR c.company LIKE ? ESCAPE '\\' OR c.tags_text LIKE ? ESCAPE '\\')");
-        binds << likePattern(NameFolding::fold(request.search.simplified())) << plain << plain << plain << plain << plain;
-    }
+    ContactListQuery filter; // the list's own filter SQL: export writes what the list shows
+    filter.searchText = request.search;
+    QString where = filter.whereClause();
+    QVariantList binds = filter.whereBinds();
     if (!request.tag.trimmed().isEmpty()) {
         where += QStringLiteral(" AND EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
                                 "WHERE ct.contact_id = c.id AND t.name_norm = ?)");

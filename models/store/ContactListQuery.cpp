@@ -1,19 +1,9 @@
 #include "ContactListQuery.h"
 
-#include "domain/NameFolding.h"
 
 namespace ContactDesk {
 
 namespace {
-
-QString likePattern(const QString& text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
 
 const char* columns = "id, %1, display_name, primary_email, primary_phone, company, tags_text, source, updated_at";
 
@@ -33,16 +23,32 @@ QString ContactListQuery::keyColumn() const
     return QStringLiteral("sort_key");
 }
 
+QString ContactListQuery::ftsQuery(const QString& text)
+{
+    QStringList terms;
+    QString word;
+    for (QChar c : text + QLatin1Char(' ')) {
+        if (c.isLetterOrNumber() || c.isMark()) {
+            word += c;
+        } else if (!word.isEmpty()) {
+            terms.append(QLatin1Char('"') + word + QStringLiteral("\"*"));
+            word.clear();
+        }
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
 QString ContactListQuery::whereClause() const
 {
     QString where = trash ? QStringLiteral("deleted_at IS NOT NULL") : QStringLiteral("deleted_at IS NULL");
     if (importRunId > 0)
         where += QStringLiteral(" AND import_run_id = ?");
     if (!searchText.trimmed().isEmpty()) {
-        // Simple search over the summary columns; full-text search replaces it (issue 5).
-        where += QStringLiteral(" AND (sort_key LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\' "
-                                "OR primary_email LIKE ? ESCAPE '\\' OR primary_phone LIKE ? ESCAPE '\\' "
-                                "OR company LIKE ? ESCAPE '\\' OR tags_text LIKE ? ESCAPE '\\')");
+        // Full-text search (FTS5 prefix queries) over names, emails, phone digits, company, job
+        // title, tags and notes; text with no word in it matches nothing.
+        where += ftsQuery(searchText).isEmpty()
+                     ? QStringLiteral(" AND 0")
+                     : QStringLiteral(" AND id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)");
     }
     return where;
 }
@@ -52,12 +58,9 @@ QVariantList ContactListQuery::whereBinds() const
     QVariantList binds;
     if (importRunId > 0)
         binds << importRunId;
-    if (searchText.trimmed().isEmpty())
-        return binds;
-    const QString text = searchText.simplified();
-    const QString folded = likePattern(NameFolding::fold(text));
-    const QString plain = likePattern(text);
-    binds << folded << plain << plain << plain << plain << plain;
+    const QString fts = ftsQuery(searchText);
+    if (!searchText.trimmed().isEmpty() && !fts.isEmpty())
+        binds << fts;
     return binds;
 }
 

@@ -41,6 +41,13 @@ struct ContactListQuery
     QString keySql() const;
     QVariantList anchorBinds(int blockSize) const;
 
+    // The filter part of every statement above (no leading AND/WHERE) and its values; export and
+    // later bulk actions reuse it so a list and what acts on it always agree.
+    QString whereClause() const;
+    QVariantList whereBinds() const;
+    // "Kate 555" -> "\"kate\"* \"555\"*": every word as a prefix, all of them required.
+    static QString ftsQuery(const QString& text);
+
     bool operator==(const ContactListQuery& o) const
     {
         return trash == o.trash && searchText == o.searchText && importRunId == o.importRunId
@@ -48,9 +55,6 @@ struct ContactListQuery
             && descending == o.descending;
     }
 
-private:
-    QString whereClause() const;
-    QVariantList whereBinds() const;
 };
 
 // Orders two keys the way SQLite's BINARY collation does (numbers numerically, text by UTF-8 bytes).

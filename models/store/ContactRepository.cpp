@@ -312,6 +312,45 @@ Status ContactRepository::refreshSummary(qint64 id)
     write.addBindValue(id);
     if (!write.exec())
         return Sql::errorFrom(write.lastError(), QStringLiteral("write summary"));
+    return refreshSearch(id);
+}
+
+Status ContactRepository::refreshSearch(qint64 id)
+{
+    QSqlQuery& read = cached("searchRead",
+                             "SELECT display_name, first_name, last_name, company, job_title, tags_text, "
+                             "(SELECT group_concat(address, ' ') FROM contact_emails WHERE contact_id = contacts.id), "
+                             "(SELECT group_concat(substr(body, 1, 2000), ' ') FROM notes WHERE contact_id = contacts.id) "
+                             "FROM contacts WHERE id = ?");
+    read.addBindValue(id);
+    if (!read.exec())
+        return Sql::errorFrom(read.lastError(), QStringLiteral("read search"));
+    if (!read.next())
+        return {};
+    const QString name = read.value(0).toString() + QLatin1Char(' ')
+                         + NameFolding::fold(read.value(1).toString() + QLatin1Char(' ') + read.value(2).toString());
+    const QVariantList values{name, read.value(6).toString(), QString(), read.value(3).toString(),
+                              read.value(4).toString(), read.value(5).toString(), read.value(7).toString()};
+    read.finish();
+    QSqlQuery& phones = cached("searchPhones", "SELECT e164, number FROM contact_phones WHERE contact_id = ?");
+    phones.addBindValue(id);
+    if (!phones.exec())
+        return Sql::errorFrom(phones.lastError(), QStringLiteral("read search"));
+    QStringList phoneTokens;
+    while (phones.next())
+        phoneTokens += PhoneNormalizer::searchTokens(phones.value(0).toString(), phones.value(1).toString());
+    phones.finish();
+    QSqlQuery& remove = cached("searchDelete", "DELETE FROM contact_search WHERE rowid = ?");
+    remove.addBindValue(id);
+    if (!remove.exec())
+        return Sql::errorFrom(remove.lastError(), QStringLiteral("write search"));
+    QSqlQuery& insert = cached("searchInsert", "INSERT INTO contact_search (rowid, name, email, phone, company, title, "
+                                               "tags, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.addBindValue(id);
+    for (int i = 0; i < values.size(); ++i)
+        insert.addBindValue(i == 2 ? QVariant(phoneTokens.join(QLatin1Char(' '))) : values[i]);
+    if (!insert.exec())
+        return Sql::errorFrom(insert.lastError(), QStringLiteral("write search"));
     return {};
 }
 
@@ -490,9 +529,13 @@ Status ContactRepository::updateField(qint64 id, ContactField field, const QStri
         return q.error();
     if (q.value().numRowsAffected() == 0)
         return Error{Error::Code::NotFound, tr("contact #%1 does not exist").arg(id), {}};
-    if (field == ContactField::FirstName || field == ContactField::LastName || field == ContactField::Company)
+    if (field == ContactField::FirstName || field == ContactField::LastName || field == ContactField::Company) {
         if (Status s = refreshSummary(id); !s)
             return s;
+    } else if (field == ContactField::JobTitle) {
+        if (Status s = refreshSearch(id); !s)
+            return s;
+    }
     return tx.commit();
 }
 
@@ -799,6 +842,8 @@ Result<qint64> ContactRepository::addNote(qint64 contactId, const QString& autho
     const qint64 id = q.value().lastInsertId().toLongLong();
     if (Status s = touch(contactId); !s)
         return s.error();
+    if (Status s = refreshSearch(contactId); !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return id;
@@ -818,6 +863,11 @@ Status ContactRepository::updateNote(qint64 noteId, const QString& body)
         return q.error();
     if (q.value().numRowsAffected() == 0)
         return Error{Error::Code::NotFound, tr("note #%1 does not exist").arg(noteId), tr("Note")};
+    if (auto owner = Sql::scalar(m_db, QStringLiteral("note owner"),
+                                 QStringLiteral("SELECT contact_id FROM notes WHERE id = ?"), {noteId});
+        owner && owner->isValid())
+        if (Status s = refreshSearch(owner->toLongLong()); !s)
+            return s;
     return tx.commit();
 }
 
@@ -826,9 +876,14 @@ Status ContactRepository::removeNote(qint64 noteId)
     Sql::TransactionGuard tx(m_db);
     if (!tx.beginStatus())
         return tx.beginStatus();
+    auto owner = Sql::scalar(m_db, QStringLiteral("note owner"), QStringLiteral("SELECT contact_id FROM notes WHERE id = ?"),
+                             {noteId});
     if (auto q = Sql::run(m_db, QStringLiteral("remove note"), QStringLiteral("DELETE FROM notes WHERE id = ?"), {noteId});
         !q)
         return q.error();
+    if (owner && owner->isValid())
+        if (Status s = refreshSearch(owner->toLongLong()); !s)
+            return s;
     return tx.commit();
 }
 

@@ -95,6 +95,8 @@ public:
     // undo of an import's update. Checks nothing: the snapshot was valid when it was taken.
     Status restoreSnapshot(const Contact& snapshot, qint64 importRunId);
     Status setImportRun(qint64 id, qint64 importRunId);
+    // Rewrites the contact's full-text search row (done by every write here; public for migrations).
+    Status refreshSearch(qint64 id);
     // The live contact with this external id, normalised email or E.164 phone, or 0.
     Result<qint64> findByExternalId(const QString& externalId);
     Result<qint64> findByEmail(const QString& emailNorm);

@@ -200,6 +200,9 @@ Status Database::migrate(int from, int to)
                 return e;
             }
         }
+        if (migration.code)
+            if (Status s = migration.code(db); !s)
+                return s;
         if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))
             return Sql::errorFrom(q.lastError(), QStringLiteral("migration %1").arg(migration.version));
         q.finish();

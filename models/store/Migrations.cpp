@@ -1,5 +1,11 @@
 #include "Migrations.h"
 
+#include "ContactRepository.h"
+#include "Sql.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
 namespace ContactDesk::Migrations {
 
 namespace {
@@ -202,6 +208,30 @@ QList<Migration> build()
         QStringLiteral("DROP INDEX contacts_live_sort"),
         QStringLiteral("CREATE INDEX contacts_live_sort ON contacts(sort_key, id, display_name, primary_email, "
                        "primary_phone, company, tags_text, source, updated_at) WHERE deleted_at IS NULL"),
+    }});
+    // Version 4: a full-text index over names (as typed and folded), emails, phone digits,
+    // company, job title, tags and notes, for search as you type. A contact's row has its id as
+    // rowid; the repository rewrites it with every change in the same transaction.
+    list.append({4, "full-text search index", {
+        QStringLiteral("CREATE VIRTUAL TABLE contact_search USING fts5(name, email, phone, company, title, tags, notes, "
+                       "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+            DELETE FROM contact_search WHERE rowid = OLD.id;
+            END)"),
+    }, [](const QSqlDatabase& db) -> Status {
+        ContactRepository repo(db, PhoneNormalizer());
+        QSqlQuery ids(db);
+        ids.setForwardOnly(true);
+        if (!ids.exec(QStringLiteral("SELECT id FROM contacts ORDER BY id")))
+            return Sql::errorFrom(ids.lastError(), QStringLiteral("migration 4"));
+        QList<qint64> all;
+        while (ids.next())
+            all.append(ids.value(0).toLongLong());
+        ids.finish();
+        for (qint64 id : std::as_const(all))
+            if (Status s = repo.refreshSearch(id); !s)
+                return s;
+        return {};
     }});
     return list;
 }

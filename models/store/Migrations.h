@@ -2,8 +2,13 @@
 // The schema as numbered, append-only migrations. Each version is a list of single statements
 // (QSQLITE runs one statement per exec) applied in one transaction that also sets user_version.
 
+#include "domain/Result.h"
+
 #include <QList>
+#include <QSqlDatabase>
 #include <QStringList>
+
+#include <functional>
 
 namespace ContactDesk::Migrations {
 
@@ -12,6 +17,8 @@ struct Migration
     int version;
     const char* summary;
     QStringList statements;
+    // Runs after the statements, in the same transaction: data a statement cannot compute.
+    std::function<Status(const QSqlDatabase&)> code = {};
 };
 
 const QList<Migration>& all();

@@ -46,6 +46,9 @@ class TestContactListModel : public QObject
             e.addBindValue(email);
             QVERIFY(e.exec());
         }
+        QSqlQuery fts(db);
+        QVERIFY(fts.exec(QStringLiteral("INSERT INTO contact_search (rowid, name, email) SELECT id, display_name, "
+                                        "primary_email FROM contacts WHERE id NOT IN (SELECT rowid FROM contact_search)")));
         QVERIFY(tx.commit().ok());
     }
 
@@ -147,6 +150,69 @@ private Q_SLOTS:
         QCOMPARE(names(model), QStringList{QStringLiteral("Kate Bell")});
         model.setSearchText(QStringLiteral("100%_"));
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void searchFindsEveryKindOfValue_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("first name prefix") << "kat" << "Kate Bell";
+        QTest::addRow("accent folded") << "muller" << "José Müller";
+        QTest::addRow("accent typed") << "Mül" << "José Müller";
+        QTest::addRow("polish l") << "lukasz" << "Łukasz Nowak";
+        QTest::addRow("han as pinyin") << "wang xiao" << "王小明";
+        QTest::addRow("email part") << "kb.private" << "Kate Bell";
+        QTest::addRow("phone national digits") << "4155553695" << "Kate Bell";
+        QTest::addRow("phone groups") << "555 3695" << "Kate Bell";
+        QTest::addRow("phone e164") << "+1 415 555" << "Kate Bell";
+        QTest::addRow("company") << "initech" << "Łukasz Nowak";
+        QTest::addRow("job title") << "purchasing" << "Kate Bell";
+        QTest::addRow("tag") << "trade" << "José Müller";
+        QTest::addRow("note") << "berlin" << "Łukasz Nowak";
+        QTest::addRow("two words, both required") << "kate bell" << "Kate Bell";
+    }
+
+    void searchFindsEveryKindOfValue()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        Contact kate = makeContact(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kb.private@example.com"),
+                                   QStringLiteral("(415) 555-3695"));
+        kate.jobTitle = QStringLiteral("Head of Purchasing");
+        QVERIFY(m_store->createContact(kate).ok());
+        Contact jose = makeContact(QStringLiteral("José"), QStringLiteral("Müller"), QStringLiteral("jm@example.com"));
+        jose.tags = QStringList{QStringLiteral("trade show")};
+        QVERIFY(m_store->createContact(jose).ok());
+        auto lukasz = m_store->createContact(makeContact(QStringLiteral("Łukasz"), QStringLiteral("Nowak"),
+                                                         QStringLiteral("ln@example.com"), {}, QStringLiteral("Initech")));
+        QVERIFY(lukasz.ok());
+        QVERIFY(m_store->addNote(*lukasz, QStringLiteral("Met him in Berlin")).ok());
+        QVERIFY(m_store->createContact(makeContact(QStringLiteral("小明"), QStringLiteral("王"), QStringLiteral("w@example.com"))).ok());
+        ContactListModel model(m_store.get());
+        model.setSearchText(text);
+        QCOMPARE(names(model), QStringList{expected});
+    }
+
+    void searchIndexFollowsEdits()
+    {
+        auto id = m_store->createContact(makeContact(QStringLiteral("Kate"), QStringLiteral("Bell"),
+                                                     QStringLiteral("kate@example.com")));
+        ContactListModel model(m_store.get());
+        model.setSearchText(QStringLiteral("oslo"));
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(m_store->updateField(*id, ContactField::JobTitle, QStringLiteral("Oslo office lead")).ok());
+        QCOMPARE(model.rowCount(), 1); // the edit makes it match: the list re-queries
+        QVERIFY(m_store->updateField(*id, ContactField::JobTitle, QStringLiteral("Buyer")).ok());
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(m_store->setPhones(*id, {PhoneNumber{0, QStringLiteral("+49 30 123456"), {}, {}, true}}).ok());
+        model.setSearchText(QStringLiteral("30123456"));
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(m_store->moveToTrash({*id}).ok());
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(m_store->emptyTrash().ok());
+        QSqlQuery q(m_temp->db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM contact_search")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // purged contacts leave the index
     }
 
     void insertsRemovesAndMovesRows()
