@@ -149,6 +149,15 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
         else if (m_model->rowCount() > 0)
             m_table->selectRow(0);
     });
+    connect(m_model, &ContactListModel::searchFinished, this, [this] {
+        updateCount();
+        if (m_profile->isDraft() || m_table->selectionModel()->currentIndex().isValid())
+            return;
+        if (m_currentId > 0 && m_model->rowOf(m_currentId) >= 0)
+            selectContact(m_currentId);
+        else if (m_model->rowCount() > 0)
+            m_table->selectRow(0);
+    });
     connect(m_profile, &ProfilePane::contactCreated, this, &MainWindow::selectContact);
     connect(m_store, &ContactStore::errorReported, this, &MainWindow::showError);
     updateCount();
@@ -250,9 +259,11 @@ QList<qint64> MainWindow::selectedIds() const
 void MainWindow::currentRowChanged()
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
-    const qint64 id = current.isValid() ? current.data(ContactListModel::ContactIdRole).toLongLong() : 0;
-    if (m_profile->isDraft() && id == 0)
+    // A list that re-queries (a search running, a reset) loses its current row for a moment: the
+    // profile stays on the contact the rep is working on.
+    if (!current.isValid())
         return;
+    const qint64 id = current.data(ContactListModel::ContactIdRole).toLongLong();
     m_currentId = id;
     if (id != m_profile->contactId() || m_profile->isDraft())
         m_profile->showContact(id);

@@ -33,6 +33,7 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
     , m_store(store)
 {
     connect(&m_scan, &QFutureWatcher<AnchorScan>::finished, this, &ContactListModel::onScanFinished);
+    connect(&m_filterScan, &QFutureWatcher<FilterScan>::finished, this, &ContactListModel::onFilterScanFinished);
     connect(store, &ContactStore::contactsAdded, this, [this](const QList<qint64>& ids) {
         if (!m_query.trash)
             insertContacts(ids);
@@ -55,6 +56,7 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
 ContactListModel::~ContactListModel()
 {
     m_scan.waitForFinished();
+    m_filterScan.waitForFinished();
 }
 
 void ContactListModel::setQuery(const ContactListQuery& query)
@@ -111,6 +113,14 @@ void ContactListModel::reset()
 {
     ++m_generation;
     m_blocks.clear();
+    m_ids.clear();
+    if (isFiltered()) {
+        m_count = 0;
+        m_anchors = {Anchor{}};
+        m_anchorsComplete = true;
+        startFilterScan();
+        return;
+    }
     // Prepare both page statements now: planning the keyset query costs more than running it,
     // and the first deep jump should not pay for it.
     for (int afterAnchor = 0; afterAnchor < 2; ++afterAnchor) {
@@ -172,6 +182,103 @@ void ContactListModel::startAnchorScan()
         }
         return scan;
     }));
+}
+
+void ContactListModel::startFilterScan()
+{
+    if (m_filterScan.isRunning()) {
+        m_refreshWhenScanned = true; // onFilterScanFinished() sees the old generation and runs again
+        return;
+    }
+    const QString path = m_store->database().path();
+    const int busy = m_store->database().busyTimeoutMs();
+    const ContactListQuery query = m_query;
+    const quint64 generation = m_generation;
+    m_filterScan.setFuture(QtConcurrent::run([path, busy, query, generation]() {
+        FilterScan scan;
+        scan.generation = generation;
+        ScopedConnection connection(path, QStringLiteral("filter"), busy);
+        if (!connection.status())
+            return scan;
+        QSqlQuery q = prepared(connection.database(), query.idsSql(), query.whereBinds());
+        if (!q.exec())
+            return scan;
+        while (q.next())
+            scan.ids.append(q.value(0).toLongLong());
+        scan.ok = true;
+        return scan;
+    }));
+}
+
+void ContactListModel::onFilterScanFinished()
+{
+    const FilterScan scan = m_filterScan.result();
+    if (scan.generation != m_generation || m_refreshWhenScanned) {
+        m_refreshWhenScanned = false;
+        if (isFiltered())
+            startFilterScan();
+        return;
+    }
+    if (!scan.ok) {
+        m_lastError = tr("the search could not be run");
+        Q_EMIT searchFinished();
+        return;
+    }
+    if (scan.ids == m_ids) {
+        // A store change that left the matches as they were: just show fresh values.
+        m_blocks.clear();
+        if (m_count > 0)
+            Q_EMIT dataChanged(index(0, 0), index(m_count - 1, ColumnCount - 1));
+    } else if (m_ids.isEmpty()) {
+        beginInsertRows({}, 0, int(scan.ids.size()) - 1);
+        m_ids = scan.ids;
+        m_count = int(m_ids.size());
+        m_blocks.clear();
+        endInsertRows();
+    } else {
+        beginResetModel();
+        m_ids = scan.ids;
+        m_count = int(m_ids.size());
+        m_blocks.clear();
+        endResetModel();
+    }
+    Q_EMIT countChanged(m_count);
+    Q_EMIT searchFinished();
+}
+
+bool ContactListModel::loadFilteredBlock(int block) const
+{
+    const int start = block * BlockSize;
+    const int end = std::min(m_count, start + BlockSize);
+    QVariantList binds;
+    for (int i = start; i < end; ++i)
+        binds.append(m_ids[i]);
+    QSqlQuery q = prepared(m_store->database().connection(), ContactListQuery::rowsByIdSql(int(binds.size())), binds);
+    if (!q.exec()) {
+        m_lastError = Sql::errorFrom(q.lastError(), QStringLiteral("contact rows")).toString();
+        return false;
+    }
+    QHash<qint64, Row> byId;
+    while (q.next()) {
+        Row r;
+        r.id = q.value(0).toLongLong();
+        r.key = q.value(1);
+        r.displayName = q.value(2).toString();
+        r.email = q.value(3).toString();
+        r.phone = q.value(4).toString();
+        r.company = q.value(5).toString();
+        r.tags = q.value(6).toString();
+        r.source = q.value(7).toString();
+        r.updatedAt = q.value(8).toLongLong();
+        byId.insert(r.id, r);
+    }
+    Block b;
+    for (int i = start; i < end; ++i)
+        b.rows.append(byId.value(m_ids[i], Row{m_ids[i], {}, tr("(deleted)"), {}, {}, {}, {}, {}, 0}));
+    b.lastUsed = ++m_useCounter;
+    m_blocks.insert(block, std::move(b));
+    evictBlocks();
+    return true;
 }
 
 void ContactListModel::onScanFinished()
@@ -299,6 +406,18 @@ const ContactListModel::Row* ContactListModel::rowAt(int row) const
 {
     if (row < 0 || row >= m_count)
         return nullptr;
+    if (isFiltered()) {
+        const int block = row / BlockSize;
+        auto it = m_blocks.find(block);
+        if (it == m_blocks.end()) {
+            if (!loadFilteredBlock(block))
+                return nullptr;
+            it = m_blocks.find(block);
+        }
+        it->lastUsed = ++m_useCounter;
+        const int offset = row - block * BlockSize;
+        return offset < it->rows.size() ? &it->rows[offset] : nullptr;
+    }
     if (!m_anchorsComplete) {
         const Anchor& last = m_anchors.last();
         if (row >= last.row + BlockSize) {
@@ -412,6 +531,8 @@ int ContactListModel::positionOf(const QVariant& key, qint64 id) const
 
 int ContactListModel::rowOf(qint64 id) const
 {
+    if (isFiltered())
+        return int(m_ids.indexOf(id));
     const int cached = cachedRow(id);
     if (cached >= 0)
         return cached;
@@ -437,6 +558,10 @@ void ContactListModel::structuralChange()
 
 void ContactListModel::insertContacts(const QList<qint64>& ids)
 {
+    if (isFiltered()) {
+        startFilterScan(); // matches may have changed; the result arrives as a diff, not a reset
+        return;
+    }
     // The store already holds the whole batch, so rows of a batch cannot be announced one by one
     // without the model reading a state between them that never existed: a batch re-queries.
     if (ids.size() > 1)
@@ -462,6 +587,10 @@ void ContactListModel::insertContacts(const QList<qint64>& ids)
 
 void ContactListModel::removeContacts(const QList<qint64>& ids)
 {
+    if (isFiltered()) {
+        startFilterScan(); // matches may have changed; the result arrives as a diff, not a reset
+        return;
+    }
     if (ids.size() > 1)
         return refresh();
     for (qint64 id : ids) {
@@ -493,6 +622,10 @@ void ContactListModel::removeContacts(const QList<qint64>& ids)
 
 void ContactListModel::updateContacts(const QList<qint64>& ids)
 {
+    if (isFiltered()) {
+        startFilterScan(); // matches may have changed; the result arrives as a diff, not a reset
+        return;
+    }
     if (ids.size() > 1)
         return refresh(); // a moved row would make the others' places unknowable, as above
     for (qint64 id : ids) {

@@ -4,6 +4,9 @@
 // held, so memory and the cost of any page do not grow with the number of contacts. Block
 // boundaries ("anchors") are learned while scrolling and, for big lists, by a background scan on
 // its own connection. Store changes become row inserts, removals, moves and dataChanged.
+// A filtered list (search, import run) is found off the UI thread: a background query returns the
+// matching ids in list order (8 bytes a match), the rows arrive as one insert, and blocks are then
+// read by id.
 
 #include "store/ContactListQuery.h"
 
@@ -50,12 +53,15 @@ public:
     qint64 contactId(int row) const;
     int rowOf(qint64 id) const; // -1 when the contact is not in this list
     bool anchorsComplete() const { return m_anchorsComplete; }
+    bool isFiltered() const { return !m_query.countFromCounter(); }
+    bool isSearching() const { return m_filterScan.isRunning(); }
     int cachedBlockCount() const { return int(m_blocks.size()); }
     QString lastError() const { return m_lastError; }
 
 Q_SIGNALS:
     void anchorsReady();
     void countChanged(int count);
+    void searchFinished(); // a filtered list's matches have arrived
 
 private:
     struct Row
@@ -76,6 +82,12 @@ private:
         QVector<Row> rows;
         quint64 lastUsed = 0;
     };
+    struct FilterScan
+    {
+        QVector<qint64> ids;
+        quint64 generation = 0;
+        bool ok = false;
+    };
     struct AnchorScan
     {
         QVector<Anchor> anchors;
@@ -87,6 +99,9 @@ private:
     void reset();
     void startAnchorScan();
     void onScanFinished();
+    void startFilterScan();
+    void onFilterScanFinished();
+    bool loadFilteredBlock(int block) const;
     const Row* rowAt(int row) const;
     int blockOfRow(int row) const;
     int blockOfKey(const QVariant& key, qint64 id) const;
@@ -113,6 +128,9 @@ private:
     bool m_anchorsComplete = false;
     quint64 m_generation = 0;
     QFutureWatcher<AnchorScan> m_scan;
+    QFutureWatcher<FilterScan> m_filterScan;
+    QVector<qint64> m_ids; // a filtered list's matches in order
+    bool m_refreshWhenScanned = false;
     // The page statements, prepared once per query (preparing costs as much as running them).
     mutable std::unique_ptr<QSqlQuery> m_pageQuery[2];
 };

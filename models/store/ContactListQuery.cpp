@@ -143,6 +143,21 @@ QVariantList ContactListQuery::rowBinds(qint64 id) const
     return binds;
 }
 
+QString ContactListQuery::idsSql() const
+{
+    const QString dir = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    return QStringLiteral("SELECT id FROM contacts WHERE %1 ORDER BY %2 %3, id %3").arg(whereClause(), keyColumn(), dir);
+}
+
+QString ContactListQuery::rowsByIdSql(int count)
+{
+    QStringList marks;
+    for (int i = 0; i < count; ++i)
+        marks.append(QStringLiteral("?"));
+    return QStringLiteral("SELECT %1 FROM contacts WHERE id IN (%2)")
+        .arg(QString::fromLatin1(columns).arg(QStringLiteral("sort_key")), marks.join(QLatin1Char(',')));
+}
+
 QString ContactListQuery::keySql() const
 {
     return QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(keyColumn());

@@ -39,6 +39,9 @@ struct ContactListQuery
     QString rowSql() const;
     QVariantList rowBinds(qint64 id) const;
     QString keySql() const;
+    // Every matching id in list order (a filtered list keeps these, not rows), and one block of rows by id.
+    QString idsSql() const;
+    static QString rowsByIdSql(int count);
     QVariantList anchorBinds(int blockSize) const;
 
     // The filter part of every statement above (no leading AND/WHERE) and its values; export and

@@ -154,6 +154,33 @@ int measure(const QString& path)
                 ms(timer));
     offset.finish();
     std::printf("cached blocks: %d of at most %d\n", model.cachedBlockCount(), ContactListModel::MaxCachedBlocks);
+
+    // Search as you type: set the text (count + reset), then read the first page in name order.
+    std::vector<double> searchMs;
+    for (const char* prefix : {"j", "jo", "joh", "john", "m", "ma", "mar", "mari", "s", "sm", "smi", "smit", "k",
+                               "ka", "kat", "kate", "mu", "mül", "4", "41", "415", "4155", "a", "al", "ali", "alic"}) {
+        timer.restart();
+        QEventLoop loop;
+        QObject::connect(&model, &ContactListModel::searchFinished, &loop, &QEventLoop::quit);
+        model.setSearchText(QString::fromUtf8(prefix));
+        const double uiMs = ms(timer); // what the keystroke costs the UI thread
+        loop.exec();
+        const double arrivedMs = ms(timer);
+        QElapsedTimer page;
+        page.start();
+        const int found = model.rowCount();
+        for (int r = 0; r < std::min(found, 40); ++r)
+            model.index(r, 0).data();
+        const double pageMs = ms(page);
+        const double t = ms(timer);
+        searchMs.push_back(t);
+        std::printf("search %-5s %7d matches: UI thread %5.2f ms, matches in %7.2f ms, first page %5.2f ms\n", prefix,
+                    found, uiMs, arrivedMs, pageMs);
+    }
+    std::sort(searchMs.begin(), searchMs.end());
+    std::printf("search as you type, keystroke to first page shown: median %.2f ms, p95 %.2f ms, max %.2f ms\n", searchMs[searchMs.size() / 2],
+                searchMs[searchMs.size() * 95 / 100], searchMs.back());
+    model.setSearchText({});
     std::printf("peak RSS:                         %ld MB\n", peakRssMb());
     return 0;
 }

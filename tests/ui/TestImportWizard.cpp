@@ -155,7 +155,7 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(done, "showImportedButton"), Qt::LeftButton);
         auto* chip = child<QToolButton>(m_window.get(), "filterChipButton");
         QTRY_VERIFY(chip->isVisible());
-        QCOMPARE(m_window->tableView()->model()->rowCount(), 2); // both were touched by the import
+        QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 2); // both were touched by the import
         QTest::mouseClick(chip, Qt::LeftButton);
         QVERIFY(!chip->isVisible());
 
