@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 
+#include "domain/ContactJson.h"
 #include "domain/PhoneNormalizer.h"
 #include "io/DemoData.h"
 #include "io/ExportJob.h"
@@ -52,35 +53,6 @@ Options:
                           (default: %2, from the settings or the system locale).
   --version, --help
 )";
-
-QJsonObject contactJson(const Contact& c)
-{
-    QJsonObject o;
-    o[QStringLiteral("id")] = c.id;
-    o[QStringLiteral("uuid")] = c.uuid;
-    o[QStringLiteral("display_name")] = c.displayName();
-    for (ContactField f : Fields::all())
-        o[Fields::columnName(f)] = c.field(f);
-    QJsonArray emails;
-    for (const auto& e : c.emails)
-        emails.append(QJsonObject{{QStringLiteral("address"), e.address},
-                                  {QStringLiteral("label"), e.label},
-                                  {QStringLiteral("primary"), e.primary}});
-    o[QStringLiteral("emails")] = emails;
-    QJsonArray phones;
-    for (const auto& p : c.phones)
-        phones.append(QJsonObject{{QStringLiteral("number"), p.number},
-                                  {QStringLiteral("e164"), p.e164},
-                                  {QStringLiteral("label"), p.label},
-                                  {QStringLiteral("primary"), p.primary}});
-    o[QStringLiteral("phones")] = phones;
-    o[QStringLiteral("tags")] = QJsonArray::fromStringList(c.tags);
-    o[QStringLiteral("created_at")] = c.createdAt.toString(Qt::ISODateWithMs);
-    o[QStringLiteral("updated_at")] = c.updatedAt.toString(Qt::ISODateWithMs);
-    o[QStringLiteral("deleted_at")] = c.deletedAt.isValid() ? QJsonValue(c.deletedAt.toString(Qt::ISODateWithMs))
-                                                            : QJsonValue();
-    return o;
-}
 
 void printJson(QTextStream& out, const QJsonValue& value)
 {
@@ -149,7 +121,7 @@ int commandShow(Context& c, ContactRepository& repo)
     if (!contact)
         return fail(c.err, contact.error().toString());
     if (c.json) {
-        printJson(c.out, contactJson(*contact));
+        printJson(c.out, ContactJson::toJson(*contact));
         return Ok;
     }
     const Contact& k = *contact;
