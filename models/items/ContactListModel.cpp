@@ -224,7 +224,9 @@ void ContactListModel::onFilterScanFinished()
         Q_EMIT searchFinished();
         return;
     }
-    if (scan.ids == m_ids) {
+    // (Two empty QLists are compared by size: Qt 6.4's operator== passes null to memcmp, which
+    // UBSan reports.)
+    if (scan.ids.size() == m_ids.size() && (m_ids.isEmpty() || scan.ids == m_ids)) {
         // A store change that left the matches as they were: just show fresh values.
         m_blocks.clear();
         if (m_count > 0)
