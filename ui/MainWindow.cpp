@@ -371,6 +371,11 @@ void MainWindow::updateCount()
 {
     const int n = m_model->rowCount();
     const QString number = QLocale().toString(n);
+    if (m_model->isSearching()) {
+        m_countLabel->setText(tr("Searching…"));
+        updateActions();
+        return;
+    }
     m_countLabel->setText(isTrashView() ? tr("%1 in the Trash").arg(number)
                                         : (n == 1 ? tr("1 contact") : tr("%1 contacts").arg(number)));
     updateActions();
