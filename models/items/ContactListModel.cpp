@@ -28,6 +28,22 @@ QSqlQuery prepared(const QSqlDatabase& db, const QString& sql, const QVariantLis
 
 } // namespace
 
+// One list row from a statement whose columns follow ContactListQuery's column list.
+ContactListModel::Row ContactListModel::rowFrom(const QSqlQuery& q)
+{
+    Row r;
+    r.id = q.value(0).toLongLong();
+    r.key = q.value(1);
+    r.displayName = q.value(2).toString();
+    r.email = q.value(3).toString();
+    r.phone = q.value(4).toString();
+    r.company = q.value(5).toString();
+    r.tags = q.value(6).toString();
+    r.source = q.value(7).toString();
+    r.updatedAt = q.value(8).toLongLong();
+    return r;
+}
+
 ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
     : QAbstractTableModel(parent)
     , m_store(store)
@@ -262,16 +278,7 @@ bool ContactListModel::loadFilteredBlock(int block) const
     }
     QHash<qint64, Row> byId;
     while (q.next()) {
-        Row r;
-        r.id = q.value(0).toLongLong();
-        r.key = q.value(1);
-        r.displayName = q.value(2).toString();
-        r.email = q.value(3).toString();
-        r.phone = q.value(4).toString();
-        r.company = q.value(5).toString();
-        r.tags = q.value(6).toString();
-        r.source = q.value(7).toString();
-        r.updatedAt = q.value(8).toLongLong();
+        Row r = rowFrom(q);
         byId.insert(r.id, r);
     }
     Block b;
@@ -371,17 +378,7 @@ bool ContactListModel::loadBlock(int block) const
     Block b;
     b.rows.reserve(limit);
     while (q.next()) {
-        Row r;
-        r.id = q.value(0).toLongLong();
-        r.key = q.value(1);
-        r.displayName = q.value(2).toString();
-        r.email = q.value(3).toString();
-        r.phone = q.value(4).toString();
-        r.company = q.value(5).toString();
-        r.tags = q.value(6).toString();
-        r.source = q.value(7).toString();
-        r.updatedAt = q.value(8).toLongLong();
-        b.rows.append(std::move(r));
+        b.rows.append(rowFrom(q));
     }
     q.finish(); // release the read snapshot so the WAL can be checkpointed
     b.lastUsed = ++m_useCounter;
@@ -498,8 +495,7 @@ bool ContactListModel::readRow(qint64 id, Row* row) const
     QSqlQuery q = prepared(m_store->database().connection(), m_query.rowSql(), m_query.rowBinds(id));
     if (!q.exec() || !q.next())
         return false;
-    row->id = q.value(0).toLongLong();
-    row->key = q.value(1);
+    *row = rowFrom(q);
     return true;
 }
 

@@ -96,6 +96,7 @@ private:
         bool ok = false;
     };
 
+    static Row rowFrom(const QSqlQuery& query);
     void reset();
     void startAnchorScan();
     void onScanFinished();
