@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QAction;
@@ -21,6 +22,7 @@ namespace ContactDesk {
 
 class ContactListModel;
 class ContactStore;
+class DuplicateReviewDialog;
 class MessageBanner;
 class ProfilePane;
 class TagListModel;
@@ -39,6 +41,7 @@ public:
     ProfilePane* profilePane() const { return m_profile; }
     QTableView* tableView() const { return m_table; }
     QUndoStack* undoStack() const { return m_undo; }
+    DuplicateReviewDialog* duplicateDialog() const;
     bool isTrashView() const;
     bool isImportRunning() const { return m_import.isRunning(); }
 
@@ -59,6 +62,8 @@ public Q_SLOTS:
     void showImportHistory();
     void showImportedContacts(qint64 runId);
     void exportCsv();
+    // The duplicate-review dialog; with two or more ids it reviews them as one cluster.
+    void showDuplicates(const QList<qint64>& ids);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -100,6 +105,9 @@ private:
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_historyAction = nullptr;
+    QAction* m_duplicatesAction = nullptr;
+    QAction* m_mergeAction = nullptr;
+    QPointer<DuplicateReviewDialog> m_duplicateDialog;
 };
 
 } // namespace ContactDesk

@@ -259,17 +259,22 @@ Result<qint64> ContactMerger::mergeInTransaction(const MergeRequest& request, qi
 
     Contact merged = mergedContact(contacts, request);
     merged.updatedAt = QDateTime::fromMSecsSinceEpoch(Sql::nowMs(), Qt::UTC);
+    // $S is the survivor, $O the others (ids, so no quoting concerns).
     const QStringList steps = {
-        QStringLiteral("UPDATE notes SET contact_id = %1 WHERE contact_id IN (%2)"),
+        QStringLiteral("UPDATE notes SET contact_id = $S WHERE contact_id IN ($O)"),
         // A campaign both were in keeps the survivor's status.
         QStringLiteral("INSERT INTO campaign_members (campaign_id, contact_id, delivery_status, updated_at) "
-                       "SELECT campaign_id, %1, delivery_status, updated_at FROM campaign_members "
-                       "WHERE contact_id IN (%2) ORDER BY updated_at DESC ON CONFLICT DO NOTHING"),
-        QStringLiteral("DELETE FROM contacts WHERE id IN (%2)"),
+                       "SELECT campaign_id, $S, delivery_status, updated_at FROM campaign_members "
+                       "WHERE contact_id IN ($O) ORDER BY updated_at DESC ON CONFLICT DO NOTHING"),
+        QStringLiteral("DELETE FROM contacts WHERE id IN ($O)"),
     };
-    for (const QString& sql : steps)
-        if (auto q = Sql::run(m_db, QStringLiteral("merge contacts"), sql.arg(request.survivorId).arg(others)); !q)
+    for (const QString& step : steps) {
+        const QString sql = QString(step)
+                                .replace(QLatin1String("$S"), QString::number(request.survivorId))
+                                .replace(QLatin1String("$O"), others);
+        if (auto q = Sql::run(m_db, QStringLiteral("merge contacts"), sql); !q)
             return q.error();
+    }
     // The survivor's import run stays; one it lacked comes from the merged contacts.
     if (Status s = m_repo->restoreSnapshot(merged, survivorRun > 0 ? survivorRun : latestRun); !s)
         return s.error();

@@ -141,25 +141,30 @@ struct ScoredPair
 
 } // namespace
 
-Status load(const QSqlDatabase& db, qint64 fromId, qint64 toId, DedupeRecords& records)
+namespace {
+
+// The live contacts matching `where` (on contacts.id / contact_id, written as "%1") in id order.
+Status loadWhere(const QSqlDatabase& db, const QString& where, const QVariantList& binds, DedupeRecords& records)
 {
     auto contacts = Sql::run(db, QStringLiteral("duplicates: contacts"),
                              QStringLiteral("SELECT id, first_name, last_name, company, job_title, street, postal_code, "
-                                            "city, birthday FROM contacts WHERE deleted_at IS NULL AND id BETWEEN ? AND ? "
-                                            "ORDER BY id"),
-                             {fromId, toId});
+                                            "city, birthday FROM contacts WHERE deleted_at IS NULL AND %1 ORDER BY id")
+                                 .arg(where.arg(QStringLiteral("id"))),
+                             binds);
     if (!contacts)
         return contacts.error();
     auto emails = Sql::run(db, QStringLiteral("duplicates: emails"),
                            QStringLiteral("SELECT contact_id, email_norm FROM contact_emails WHERE live = 1 "
-                                          "AND contact_id BETWEEN ? AND ? ORDER BY contact_id, id"),
-                           {fromId, toId});
+                                          "AND %1 ORDER BY contact_id, id")
+                               .arg(where.arg(QStringLiteral("contact_id"))),
+                           binds);
     if (!emails)
         return emails.error();
     auto phones = Sql::run(db, QStringLiteral("duplicates: phones"),
                            QStringLiteral("SELECT contact_id, e164 FROM contact_phones WHERE live = 1 "
-                                          "AND contact_id BETWEEN ? AND ? ORDER BY contact_id, id"),
-                           {fromId, toId});
+                                          "AND %1 ORDER BY contact_id, id")
+                               .arg(where.arg(QStringLiteral("contact_id"))),
+                           binds);
     if (!phones)
         return phones.error();
     QSqlQuery& c = *contacts;
@@ -194,6 +199,21 @@ Status load(const QSqlDatabase& db, qint64 fromId, qint64 toId, DedupeRecords& r
     if (c.lastError().isValid())
         return Sql::errorFrom(c.lastError(), QStringLiteral("duplicates: contacts"));
     return {};
+}
+
+} // namespace
+
+Status load(const QSqlDatabase& db, qint64 fromId, qint64 toId, DedupeRecords& records)
+{
+    return loadWhere(db, QStringLiteral("%1 BETWEEN ? AND ?"), {fromId, toId}, records);
+}
+
+Status loadIds(const QSqlDatabase& db, const QList<qint64>& ids, DedupeRecords& records)
+{
+    QStringList list;
+    for (qint64 id : ids)
+        list.append(QString::number(id));
+    return loadWhere(db, QStringLiteral("%1 IN (") + list.join(QLatin1Char(',')) + QLatin1Char(')'), {}, records);
 }
 
 Result<QSet<QPair<qint64, qint64>>> notDuplicatePairs(const QSqlDatabase& db)

@@ -83,6 +83,8 @@ DuplicateScan findIn(DedupeRecords& records, const DuplicateOptions& options,
 
 // Loads the live contacts with id in [fromId, toId] into records (ascending id).
 Status load(const QSqlDatabase& db, qint64 fromId, qint64 toId, DedupeRecords& records);
+// Loads these live contacts (ascending id).
+Status loadIds(const QSqlDatabase& db, const QList<qint64>& ids, DedupeRecords& records);
 Result<QSet<QPair<qint64, qint64>>> notDuplicatePairs(const QSqlDatabase& db);
 
 } // namespace DuplicateFinder

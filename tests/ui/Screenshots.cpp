@@ -2,7 +2,9 @@
 // docs/screenshots/ (run under xvfb-run; not a ctest case):
 //   xvfb-run -a build/tests/ui/contactdesk_screenshots DEMO.csv OUT_DIR
 
+#include "DuplicateReviewDialog.h"
 #include "MainWindow.h"
+#include "items/DuplicateClusterModel.h"
 #include "import/ImportSummaryDialog.h"
 #include "import/ImportWizard.h"
 #include "io/DemoData.h"
@@ -13,6 +15,9 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,5 +74,26 @@ int main(int argc, char* argv[])
     window.showImportedContacts(summary.runId);
     QTest::qWait(300);
     window.grab().save(out + QStringLiteral("/import-filter.png"));
+
+    window.showImportedContacts(0);
+    window.showDuplicates({});
+    DuplicateReviewDialog* dupes = window.duplicateDialog();
+    QTest::mouseClick(dupes->findChild<QPushButton*>(QStringLiteral("findButton")), Qt::LeftButton);
+    for (int i = 0; i < 600 && dupes->isScanning(); ++i)
+        QTest::qWait(100);
+    // A cluster where the contacts disagree on something shows the choice best.
+    auto* clusters = dupes->findChild<QTableView*>(QStringLiteral("clusterTableView"));
+    for (int row = 0; row < dupes->clusterModel()->rowCount(); ++row) {
+        if (dupes->clusterModel()->cluster(row).evidence.contains(QStringLiteral("alike"))) {
+            clusters->selectRow(row);
+            break;
+        }
+    }
+    QTest::qWait(300);
+    dupes->grab().save(out + QStringLiteral("/duplicates-review.png"));
+    QTest::mouseClick(dupes->findChild<QPushButton*>(QStringLiteral("mergeButton")), Qt::LeftButton);
+    dupes->findChild<QTabWidget*>(QStringLiteral("duplicateTabWidget"))->setCurrentIndex(1);
+    QTest::qWait(300);
+    dupes->grab().save(out + QStringLiteral("/duplicates-history.png"));
     return 0;
 }
