@@ -359,6 +359,8 @@ void DuplicateReviewDialog::currentClusterChanged()
 {
     m_contacts.clear();
     m_choiceByRow.clear();
+    m_conflictByRow.clear();
+    m_explicitChoices.clear();
     const QModelIndex current = m_clusterView->currentIndex();
     if (current.isValid()) {
         const DuplicateCluster& c = m_model->cluster(current.row());
@@ -438,8 +440,9 @@ void DuplicateReviewDialog::fillComparison()
 
     const QHash<int, qint64> previous = m_choiceByRow;
     QHash<int, qint64> previousByConflict;
+    // Values the rep clicked stay chosen; the others follow the survivor.
     for (auto it = previous.cbegin(); it != previous.cend(); ++it)
-        if (m_conflictByRow.contains(it.key()))
+        if (m_conflictByRow.contains(it.key()) && m_explicitChoices.contains(m_conflictByRow.value(it.key())))
             previousByConflict.insert(m_conflictByRow.value(it.key()), it.value());
     m_choiceByRow.clear();
     m_conflictByRow.clear();
@@ -502,6 +505,7 @@ void DuplicateReviewDialog::chooseValue(int row, int column)
     if (!item || item->text().trimmed().isEmpty())
         return;
     m_choiceByRow.insert(row, m_contacts.at(column).id);
+    m_explicitChoices.insert(m_conflictByRow.value(row));
     fillComparison();
 }
 

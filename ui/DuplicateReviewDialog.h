@@ -11,6 +11,7 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -115,6 +116,7 @@ private:
     QList<FieldConflict> m_conflicts;    // rows of the comparison that need a choice
     QHash<int, qint64> m_choiceByRow;    // comparison row -> contact whose value is kept
     QHash<int, int> m_conflictByRow;     // comparison row -> index in m_conflicts
+    QSet<int> m_explicitChoices;         // conflicts (indexes) the rep picked a value for
     QFutureWatcher<ScanOutcome> m_scan;
     QFutureWatcher<BulkOutcome> m_bulk;
     QList<DuplicateCluster> m_bulkClusters;

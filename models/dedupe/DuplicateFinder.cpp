@@ -361,7 +361,8 @@ DuplicateScan findIn(DedupeRecords& records, const DuplicateOptions& options,
     timer.start();
 
     // ---- how common each last name is ----------------------------------------------------------
-    {
+    // Only a large enough set says how common a name is; in a small one every name looks common.
+    if (n >= 2000) {
         std::unordered_map<std::string_view, quint32> counts;
         counts.reserve(n / 4 + 16);
         for (size_t i = 0; i < n; ++i)

@@ -147,7 +147,7 @@ Result<qint64> ContactStore::mergeContacts(const MergeRequest& request)
     ContactMerger merger(m_database.connection(), phoneNormalizer());
     auto id = merger.merge(request);
     if (id) {
-        Q_EMIT contactsPurged(request.mergedIds);
+        Q_EMIT contactsMerged(request.mergedIds);
         Q_EMIT contactsChanged({request.survivorId});
         Q_EMIT notesChanged(request.survivorId);
         Q_EMIT tagsChanged();

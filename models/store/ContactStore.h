@@ -65,6 +65,7 @@ Q_SIGNALS:
     void contactsTrashed(const QList<qint64>& ids);
     void contactsRestored(const QList<qint64>& ids);
     void contactsPurged(const QList<qint64>& ids);
+    void contactsMerged(const QList<qint64>& ids); // merged into another contact: gone from the list
     void tagsChanged();
     void notesChanged(qint64 contactId);
     void externalChange(); // anything may have changed: re-query
