@@ -160,6 +160,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
             m_table->selectRow(0);
     });
     connect(m_profile, &ProfilePane::contactCreated, this, &MainWindow::selectContact);
+    connect(m_profile, &ProfilePane::reviewDuplicatesRequested, this, &MainWindow::showDuplicates);
     connect(m_store, &ContactStore::errorReported, this, &MainWindow::showError);
     connect(m_store, &ContactStore::jobStarted, this, [this](const QString& label) {
         setBackgroundProgress(label + QStringLiteral("…"), 0, 0);

@@ -4,6 +4,8 @@
 
 #include <QFrame>
 
+#include <functional>
+
 class QLabel;
 class QToolButton;
 
@@ -18,11 +20,15 @@ public:
 
     explicit MessageBanner(QWidget* parent = nullptr);
     void showMessage(const QString& text, Kind kind = Kind::Information);
+    // With a button that runs `action` (and hides the banner).
+    void showMessage(const QString& text, Kind kind, const QString& actionText, std::function<void()> action);
     QString text() const;
 
 private:
     QLabel* m_label;
+    QToolButton* m_actionButton;
     QToolButton* m_closeButton;
+    std::function<void()> m_action;
 };
 
 } // namespace ContactDesk

@@ -5,6 +5,7 @@
 #include "NotesPane.h"
 #include "TagsPane.h"
 #include "store/ContactStore.h"
+#include "store/Database.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -14,6 +15,7 @@
 #include <QLocale>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ContactDesk {
 
@@ -54,6 +56,7 @@ ProfilePane::ProfilePane(ContactStore* store, TagListModel* tags, QWidget* paren
     , m_metaLabel(new QLabel(m_content))
     , m_draftHint(new QLabel(m_content))
     , m_banner(new MessageBanner(m_content))
+    , m_duplicateBanner(new MessageBanner(m_content))
     , m_emails(new ContactPointsEditor(ContactPointsEditor::Kind::Email, m_content))
     , m_phones(new ContactPointsEditor(ContactPointsEditor::Kind::Phone, m_content))
     , m_tagsPane(new TagsPane(store, tags, m_content))
@@ -83,6 +86,10 @@ ProfilePane::ProfilePane(ContactStore* store, TagListModel* tags, QWidget* paren
     layout->addWidget(m_metaLabel);
     layout->addWidget(m_draftHint);
     layout->addWidget(m_banner);
+    m_duplicateBanner->setObjectName(QStringLiteral("duplicateBanner"));
+    layout->addWidget(m_duplicateBanner);
+    connect(&m_duplicateCheck, &QFutureWatcher<QList<DuplicateCheck::Candidate>>::finished, this,
+            &ProfilePane::duplicateCheckFinished);
 
     auto addForm = [this, layout](const QString& title, const QList<ContactField>& fields) {
         auto* box = section(title, m_content);
@@ -289,12 +296,66 @@ void ProfilePane::saveFields(qint64 id)
         m_emailsDirty = !s;
         s ? m_emails->clearError() : m_emails->setError(message(s.error()));
     }
+    const bool phonesEdited = m_phonesDirty, emailsEdited = m_emailsDirty;
     if (m_phonesDirty) {
         Status s = m_store->setPhones(id, m_phones->phones());
         m_phonesDirty = !s;
         s ? m_phones->clearError() : m_phones->setError(message(s.error()));
     }
     updateHeader();
+    static const QSet<ContactField> identity{ContactField::FirstName, ContactField::LastName, ContactField::Company,
+                                             ContactField::Birthday, ContactField::Street, ContactField::PostalCode};
+    if (phonesEdited || emailsEdited || dirty.intersects(identity))
+        checkForDuplicates(id);
+}
+
+ProfilePane::~ProfilePane()
+{
+    m_duplicateCheck.waitForFinished();
+}
+
+void ProfilePane::checkForDuplicates(qint64 id)
+{
+    if (m_duplicateCheck.isRunning()) { // one at a time; the latest edit is checked next
+        m_pendingCheck = id;
+        return;
+    }
+    m_checkingId = id;
+    const QString path = m_store->database().path();
+    m_duplicateCheck.setFuture(QtConcurrent::run([path, id]() -> QList<DuplicateCheck::Candidate> {
+        ScopedConnection connection(path, QStringLiteral("duplicate check"));
+        if (!connection.status())
+            return {};
+        auto found = DuplicateCheck::probableDuplicatesOf(connection.database(), id);
+        return found ? *found : QList<DuplicateCheck::Candidate>();
+    }));
+}
+
+void ProfilePane::duplicateCheckFinished()
+{
+    const QList<DuplicateCheck::Candidate> found = m_duplicateCheck.result();
+    const qint64 checked = m_checkingId;
+    if (m_pendingCheck > 0) {
+        const qint64 next = m_pendingCheck;
+        m_pendingCheck = 0;
+        checkForDuplicates(next);
+    }
+    if (checked != m_contactId || m_draft)
+        return;
+    if (found.isEmpty()) {
+        m_duplicateBanner->hide();
+        return;
+    }
+    const DuplicateCheck::Candidate& best = found.first();
+    QList<qint64> ids{checked};
+    for (const auto& c : found)
+        ids.append(c.id);
+    m_duplicateBanner->showMessage(tr("Possible duplicate of %1 (%2%): %3")
+                                       .arg(best.name)
+                                       .arg(qRound(best.score * 100))
+                                       .arg(best.evidence),
+                                   MessageBanner::Kind::Warning, tr("Review…"),
+                                   [this, ids] { Q_EMIT reviewDuplicatesRequested(ids); });
 }
 
 void ProfilePane::createFromDraft()
@@ -329,6 +390,7 @@ void ProfilePane::createFromDraft()
     updateHeader();
     if (!m_switching) // the rep already picked another contact: do not pull the selection back
         Q_EMIT contactCreated(m_contactId);
+    checkForDuplicates(m_contactId);
 }
 
 void ProfilePane::clearAll()
@@ -343,6 +405,7 @@ void ProfilePane::clearAll()
     m_tagsPane->setContact(0, {});
     m_notesPane->setContact(0);
     m_banner->hide();
+    m_duplicateBanner->hide();
     m_loading = false;
 }
 
@@ -359,6 +422,7 @@ void ProfilePane::load(const Contact& contact)
     m_tagsPane->setContact(contact.id, contact.tags);
     m_notesPane->setContact(contact.id);
     m_banner->hide();
+    m_duplicateBanner->hide();
     m_loading = false;
 }
 

@@ -4,8 +4,10 @@
 // broken rule shows next to its field and the typed text stays. A new contact is a draft that
 // is created in the store as soon as it has a valid email or phone.
 
+#include "dedupe/DuplicateCheck.h"
 #include "domain/Contact.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
@@ -34,6 +36,7 @@ public:
     static constexpr int SaveDelayMs = 400;
 
     ProfilePane(ContactStore* store, TagListModel* tags, QWidget* parent = nullptr);
+    ~ProfilePane() override;
 
     qint64 contactId() const { return m_contactId; }
     bool isDraft() const { return m_draft; }
@@ -43,9 +46,13 @@ public:
     // Saves what is pending now (before switching contacts or closing).
     void flush();
     QString fieldError(ContactField field) const;
+    bool isCheckingDuplicates() const { return m_duplicateCheck.isRunning(); }
+    MessageBanner* duplicateBanner() const { return m_duplicateBanner; }
 
 Q_SIGNALS:
     void contactCreated(qint64 id);
+    // The rep wants to review this contact with its probable duplicate(s).
+    void reviewDuplicatesRequested(const QList<qint64>& ids);
 
 private:
     struct FieldEditor
@@ -70,6 +77,10 @@ private:
     void updateHeader();
     void onStoreChanged(const QList<qint64>& ids);
     bool hasPendingEdits() const;
+    // Looks for probable duplicates of a created or edited contact in the background and shows
+    // a banner (with Review…) when there are.
+    void checkForDuplicates(qint64 id);
+    void duplicateCheckFinished();
 
     ContactStore* m_store;
     qint64 m_contactId = 0;
@@ -91,6 +102,10 @@ private:
     QLabel* m_metaLabel;
     QLabel* m_draftHint;
     MessageBanner* m_banner;
+    MessageBanner* m_duplicateBanner;
+    QFutureWatcher<QList<DuplicateCheck::Candidate>> m_duplicateCheck;
+    qint64 m_checkingId = 0;
+    qint64 m_pendingCheck = 0;
     ContactPointsEditor* m_emails;
     ContactPointsEditor* m_phones;
     TagsPane* m_tagsPane;

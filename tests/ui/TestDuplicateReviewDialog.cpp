@@ -4,6 +4,8 @@
 
 #include "DuplicateReviewDialog.h"
 #include "MainWindow.h"
+#include "MessageBanner.h"
+#include "ProfilePane.h"
 #include "MessageBox.h"
 #include "TestSupport.h"
 #include "items/ContactListModel.h"
@@ -15,6 +17,7 @@
 #include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QTableView>
@@ -220,6 +223,32 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isScanning(); }, 20000));
         QCOMPARE(dialog->clusterModel()->rowCount(), 0);
         QVERIFY(repo().exists(a) && repo().exists(b));
+    }
+
+    void typingAProbableDuplicateShowsABannerThatOpensTheReview()
+    {
+        const qint64 jon = add(QStringLiteral("Jon"), QStringLiteral("Smith"), QStringLiteral("jon.smith@gmail.com"));
+        openWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        auto* profile = m_window->profilePane();
+        QTest::keyClicks(profile->findChild<QLineEdit*>(QStringLiteral("firstNameLineEdit")), QStringLiteral("Jonathan"));
+        QTest::keyClicks(profile->findChild<QLineEdit*>(QStringLiteral("lastNameLineEdit")), QStringLiteral("Smith"));
+        QTest::keyClicks(profile->findChild<QLineEdit*>(QStringLiteral("emailLineEdit0")),
+                         QStringLiteral("jonsmith+fair@gmail.com"));
+        QTRY_COMPARE(repo().stats()->contacts, 2);
+        MessageBanner* banner = profile->duplicateBanner();
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("Possible duplicate of Jon Smith")), qPrintable(banner->text()));
+        // Nothing was blocked: the new contact is saved as typed.
+        const qint64 created = profile->contactId();
+        QCOMPARE(repo().load(created)->primaryEmail(), QStringLiteral("jonsmith+fair@gmail.com"));
+        auto* review = banner->findChild<QToolButton*>(QStringLiteral("messageBannerActionButton"));
+        QVERIFY(review && review->isVisible());
+        QTest::mouseClick(review, Qt::LeftButton);
+        DuplicateReviewDialog* dialog = m_window->duplicateDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->clusterModel()->rowCount(), 1);
+        QCOMPARE(dialog->clusterModel()->cluster(0).contactIds, (QList<qint64>{jon, created}));
     }
 
     void mergeAllAboveAScoreAndUndoAsOne()
