@@ -288,6 +288,14 @@ int commandImport(Context& c, const QSqlDatabase& db, const QString& databasePat
                                         {QStringLiteral("kind"), p.failed ? QStringLiteral("failed") : QStringLiteral("skipped")},
                                         {QStringLiteral("reason"), p.reason},
                                         {QStringLiteral("fields"), QJsonArray::fromStringList(p.fields)}});
+        QJsonArray duplicates;
+        for (const auto& d : summary.probableDuplicates)
+            duplicates.append(QJsonObject{{QStringLiteral("line"), d.line},
+                                          {QStringLiteral("name"), d.name},
+                                          {QStringLiteral("existing_id"), d.existingId},
+                                          {QStringLiteral("existing_name"), d.existingName},
+                                          {QStringLiteral("score"), d.score},
+                                          {QStringLiteral("evidence"), d.evidence}});
         printJson(c.out, QJsonObject{{QStringLiteral("run_id"), summary.runId},
                                      {QStringLiteral("dry_run"), summary.dryRun},
                                      {QStringLiteral("encoding"), summary.encoding},
@@ -296,13 +304,18 @@ int commandImport(Context& c, const QSqlDatabase& db, const QString& databasePat
                                      {QStringLiteral("updated"), summary.updated},
                                      {QStringLiteral("skipped"), summary.skipped},
                                      {QStringLiteral("failed"), summary.failed},
-                                     {QStringLiteral("problems"), problems}});
+                                     {QStringLiteral("problems"), problems},
+                                     {QStringLiteral("probable_duplicates"), duplicates}});
         return Ok;
     }
     c.out << summary.toText() << (summary.dryRun ? tr(" (dry run: nothing was written)") : QString()) << Qt::endl;
     for (const auto& p : summary.problems)
         c.out << "  " << tr("line %1").arg(p.line) << ": " << (p.failed ? tr("failed") : tr("skipped")) << ": "
               << p.reason << Qt::endl;
+    for (const auto& d : summary.probableDuplicates)
+        c.out << "  " << tr("line %1").arg(d.line) << ": " << tr("probable duplicate") << ": " << d.name << " ~ "
+              << d.existingName << (d.existingId > 0 ? QStringLiteral(" (#%1)").arg(d.existingId) : QString()) << " ("
+              << qRound(d.score * 100) << "%): " << d.evidence << Qt::endl;
     return Ok;
 }
 

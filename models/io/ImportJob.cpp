@@ -1,5 +1,7 @@
 #include "ImportJob.h"
 
+#include "dedupe/DuplicateCheck.h"
+
 #include "CsvWriter.h"
 #include "domain/ContactJson.h"
 #include "domain/EmailAddressRules.h"
@@ -215,6 +217,7 @@ struct RowResult
 {
     Outcome outcome = Outcome::Skipped;
     QString reason;
+    qint64 contactId = 0; // the contact added
 };
 
 class Importer
@@ -351,7 +354,7 @@ private:
             return s.error();
         if (Status s = addNote(*id, row.note); !s)
             return s.error();
-        return RowResult{Outcome::Added, {}};
+        return RowResult{Outcome::Added, {}, *id};
     }
 
     Result<RowResult> update(qint64 id, const RowData& row)
@@ -583,6 +586,40 @@ Result<Preview> preview(const QString& filePath, const CsvOptions& options, int 
     return p;
 }
 
+namespace {
+
+// Rows that would be added but look like a contact already there (or another new row): checked
+// through the search index inside the dry run's transaction, before it rolls back.
+void listProbableDuplicates(const QSqlDatabase& db, const QList<QPair<qint64, qint64>>& addedRows, ImportSummary& summary)
+{
+    constexpr int MaxChecked = 5000; // about a millisecond a row: a dry run stays quick
+    QHash<qint64, qint64> lineOfNew;
+    for (const auto& [line, id] : addedRows)
+        lineOfNew.insert(id, line);
+    QSet<QPair<qint64, qint64>> reported;
+    for (const auto& [line, id] : addedRows) {
+        if (summary.duplicateRowsChecked >= MaxChecked)
+            break;
+        ++summary.duplicateRowsChecked;
+        auto found = DuplicateCheck::probableDuplicatesOf(db, id, DuplicateScorer::DefaultThreshold, 1);
+        if (!found || found->isEmpty())
+            continue;
+        const DuplicateCheck::Candidate& c = found->first();
+        if (reported.contains({std::min(id, c.id), std::max(id, c.id)}))
+            continue; // two new rows alike: listed once
+        reported.insert({std::min(id, c.id), std::max(id, c.id)});
+        auto name = Sql::scalar(db, QStringLiteral("import duplicates"),
+                                QStringLiteral("SELECT display_name FROM contacts WHERE id = ?"), {id});
+        const bool fromFile = lineOfNew.contains(c.id);
+        summary.probableDuplicates.append(ImportDuplicate{
+            line, name ? name->toString() : QString(),
+            fromFile ? tr("%1 (line %2 of this file)").arg(c.name).arg(lineOfNew.value(c.id)) : c.name,
+            fromFile ? 0 : c.id, c.score, c.evidence});
+    }
+}
+
+} // namespace
+
 ImportSummary importFile(const QSqlDatabase& db, const ImportRequest& request,
                          const std::function<bool(qint64, qint64)>& progress)
 {
@@ -651,6 +688,7 @@ ImportSummary importFile(const QSqlDatabase& db, const ImportRequest& request,
     }
     Importer importer(db, request, runId);
 
+    QList<QPair<qint64, qint64>> addedRows; // dry run: (line, contact id) of the rows that would be added
     auto handle = [&](const CsvRecord& record) -> bool {
         if (isBlank(record.fields))
             return true;
@@ -688,6 +726,8 @@ ImportSummary importFile(const QSqlDatabase& db, const ImportRequest& request,
             return true;
         }
         (result->outcome == Outcome::Added ? summary.added : summary.updated) += 1;
+        if (request.dryRun && result->outcome == Outcome::Added)
+            addedRows.append({record.line, result->contactId});
         return true;
     };
 
@@ -732,8 +772,10 @@ ImportSummary importFile(const QSqlDatabase& db, const ImportRequest& request,
         summary.error = tags ? finish.error() : tags.error();
         return summary;
     }
-    if (request.dryRun)
+    if (request.dryRun) {
+        listProbableDuplicates(db, addedRows, summary);
         return summary; // the guard rolls back: a dry run writes nothing
+    }
     if (Status s = tx.commit(); !s) {
         summary.error = s.error();
         return summary;

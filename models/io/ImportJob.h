@@ -49,6 +49,17 @@ struct ImportProblem
     QStringList fields;
 };
 
+// A row of a dry run that would create a contact although it looks like one already there.
+struct ImportDuplicate
+{
+    qint64 line = 0;
+    QString name;          // of the row
+    QString existingName;  // of the probable duplicate
+    qint64 existingId = 0; // 0 when it is another row of the same file
+    double score = 0;
+    QString evidence;
+};
+
 struct ImportSummary
 {
     qint64 runId = 0;
@@ -62,6 +73,8 @@ struct ImportSummary
     QChar delimiter;
     QStringList header;
     QList<ImportProblem> problems;
+    QList<ImportDuplicate> probableDuplicates; // dry run only: rows that match no key but look like a contact
+    int duplicateRowsChecked = 0;              // the dry run checks at most the first few thousand new rows
     std::optional<Error> error; // the import could not run (file, header, database)
 
     bool ok() const { return !error && !cancelled; }

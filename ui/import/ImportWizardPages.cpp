@@ -348,6 +348,8 @@ ImportDryRunPage::ImportDryRunPage(ImportWizard* wizard)
     , m_progress(new QProgressBar(this))
     , m_summary(new QLabel(this))
     , m_problems(new QTableWidget(this))
+    , m_duplicatesLabel(new QLabel(this))
+    , m_duplicates(new QTableWidget(this))
 {
     setTitle(tr("Dry run"));
     setSubTitle(tr("What the import would do. Nothing has been written yet."));
@@ -369,6 +371,18 @@ ImportDryRunPage::ImportDryRunPage(ImportWizard* wizard)
     layout->addWidget(m_progress);
     layout->addWidget(m_summary);
     layout->addWidget(m_problems, 1);
+    m_duplicatesLabel->setObjectName(QStringLiteral("dryRunDuplicatesLabel"));
+    m_duplicatesLabel->setWordWrap(true);
+    m_duplicates->setObjectName(QStringLiteral("dryRunDuplicatesTableWidget"));
+    m_duplicates->setColumnCount(4);
+    m_duplicates->setHorizontalHeaderLabels({tr("Line"), tr("New contact"), tr("Probably the same as"), tr("Why")});
+    m_duplicates->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_duplicates->verticalHeader()->hide();
+    m_duplicates->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_duplicatesLabel);
+    layout->addWidget(m_duplicates, 1);
+    m_duplicatesLabel->hide();
+    m_duplicates->hide();
     connect(&m_watcher, &QFutureWatcher<ImportSummary>::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(&m_watcher, &QFutureWatcher<ImportSummary>::finished, this, &ImportDryRunPage::finished);
 }
@@ -384,6 +398,9 @@ void ImportDryRunPage::initializePage()
     m_done = false;
     m_summary->setText(tr("Checking every row…"));
     m_problems->setRowCount(0);
+    m_duplicates->setRowCount(0);
+    m_duplicates->hide();
+    m_duplicatesLabel->hide();
     m_progress->setValue(0);
     m_progress->show();
     ImportRequest request = m_wizard->request();
@@ -421,6 +438,21 @@ void ImportDryRunPage::finished()
         m_problems->setItem(i, 0, new QTableWidgetItem(QString::number(s.problems[i].line)));
         m_problems->setItem(i, 1, new QTableWidgetItem(s.problems[i].reason));
     }
+    // New rows that look like someone already there: worth a look (Duplicates… after the import).
+    m_duplicates->setRowCount(int(s.probableDuplicates.size()));
+    for (int i = 0; i < s.probableDuplicates.size(); ++i) {
+        const ImportDuplicate& d = s.probableDuplicates.at(i);
+        m_duplicates->setItem(i, 0, new QTableWidgetItem(QString::number(d.line)));
+        m_duplicates->setItem(i, 1, new QTableWidgetItem(d.name));
+        m_duplicates->setItem(i, 2, new QTableWidgetItem(
+                                        QStringLiteral("%1 (%2%)").arg(d.existingName).arg(qRound(d.score * 100))));
+        m_duplicates->setItem(i, 3, new QTableWidgetItem(d.evidence));
+    }
+    m_duplicatesLabel->setText(tr("%n new row(s) look like contacts you already have. They would still be added; "
+                                  "after the import, Duplicates… (limited to this import) merges them.",
+                                  nullptr, int(s.probableDuplicates.size())));
+    m_duplicatesLabel->setVisible(!s.probableDuplicates.isEmpty());
+    m_duplicates->setVisible(!s.probableDuplicates.isEmpty());
     m_done = true;
     Q_EMIT completeChanged();
 }

@@ -95,6 +95,8 @@ private:
     QProgressBar* m_progress;
     QLabel* m_summary;
     QTableWidget* m_problems;
+    QLabel* m_duplicatesLabel;
+    QTableWidget* m_duplicates;
 };
 
 } // namespace ContactDesk

@@ -222,6 +222,30 @@ private Q_SLOTS:
         QCOMPARE(Test::dumpDatabase(m_temp->db().connection()), before);
     }
 
+    void dryRunListsProbableDuplicatesOfNewRows()
+    {
+        QVERIFY(import("name,email,company\nJonathan Smith,jon.smith@gmail.com,Acme\n").ok());
+        const qint64 jon = idByEmail(QStringLiteral("jon.smith@gmail.com"));
+        const QString before = Test::dumpDatabase(m_temp->db().connection());
+        const auto s = import("name,email,company\n"
+                              "Kate Bell,kate@example.com,Bell & Co\n"
+                              "Jon Smith,jonsmith+crm@gmail.com,Acme\n"
+                              "Katie Bell,kate.bell@example.com,Bell & Co\n",
+                              ImportPolicy::CreateAndUpdate, true);
+        QCOMPARE(s.toText(), QStringLiteral("added 3, updated 0, skipped 0, failed 0"));
+        QCOMPARE(s.duplicateRowsChecked, 3);
+        QCOMPARE(s.probableDuplicates.size(), 1);
+        const ImportDuplicate& d = s.probableDuplicates.first();
+        QCOMPARE(d.line, 3);
+        QCOMPARE(d.name, QStringLiteral("Jon Smith"));
+        QCOMPARE(d.existingId, jon);
+        QCOMPARE(d.existingName, QStringLiteral("Jonathan Smith"));
+        QVERIFY2(d.evidence.contains(QStringLiteral("same mailbox")), qPrintable(d.evidence));
+        QCOMPARE(Test::dumpDatabase(m_temp->db().connection()), before); // still a dry run
+        // A real import does not spend time on it.
+        QVERIFY(import("name,email\nJon Smith,jonsmith+crm@gmail.com\n").probableDuplicates.isEmpty());
+    }
+
     void cancelLeavesDatabaseAsItWas()
     {
         QByteArray csv("name,email\n");
