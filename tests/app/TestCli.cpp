@@ -49,6 +49,28 @@ class TestCli : public QObject
 
     static QJsonDocument json(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()); }
 
+    // Two pairs of duplicates with external ids, and a stranger; written before the CLI runs.
+    QList<qint64> seedDuplicates()
+    {
+        QList<qint64> ids;
+        auto db = Database::open(m_db);
+        if (!db)
+            return ids;
+        ContactRepository repo(db.value()->connection(), PhoneNormalizer(QStringLiteral("US")));
+        auto add = [&](const QString& first, const QString& last, const QString& email, const QString& externalId) {
+            Contact c = Test::makeContact(first, last, email);
+            c.externalId = externalId;
+            auto id = repo.create(c);
+            ids.append(id ? *id : 0);
+        };
+        add(QStringLiteral("Peter"), QStringLiteral("Novak"), QStringLiteral("p.novak@gmail.com"), QStringLiteral("ERP-1"));
+        add(QStringLiteral("Peter"), QStringLiteral("Novak"), QStringLiteral("pnovak@gmail.com"), QStringLiteral("ERP-2"));
+        add(QStringLiteral("Ana"), QStringLiteral("Ferreira"), QStringLiteral("ana.ferreira@gmail.com"), QString());
+        add(QStringLiteral("Ana"), QStringLiteral("Ferreira"), QStringLiteral("anaferreira+x@googlemail.com"), QString());
+        add(QStringLiteral("Kate"), QStringLiteral("Bell"), QStringLiteral("kate@bell.com"), QString());
+        return ids;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(QFile::exists(qEnvironmentVariable("CONTACTDESK_CLI")), "CONTACTDESK_CLI not set"); }
 
@@ -347,6 +369,168 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    }
+
+    void duplicatesMergeAndUndo()
+    {
+        const QList<qint64> id = seedDuplicates();
+        QCOMPARE(id.size(), 5);
+        QVERIFY(!id.contains(0));
+        auto idArg = [&id](int i) { return QString::number(id.at(i)); };
+
+        Run dup = cli({QStringLiteral("duplicates"), QStringLiteral("--json")});
+        QCOMPARE(dup.exitCode, 0);
+        QJsonArray clusters = json(dup).array();
+        QCOMPARE(clusters.size(), 2);
+        QJsonObject novak;
+        for (const QJsonValue& v : std::as_const(clusters))
+            if (v.toObject().value(QStringLiteral("contact_ids")).toArray().contains(id.at(0)))
+                novak = v.toObject();
+        QCOMPARE(novak.value(QStringLiteral("contact_ids")).toArray(), (QJsonArray{id.at(0), id.at(1)}));
+        QCOMPARE(novak.value(QStringLiteral("external_ids")).toArray(),
+                 (QJsonArray{QStringLiteral("ERP-1"), QStringLiteral("ERP-2")}));
+        QCOMPARE(novak.value(QStringLiteral("names")).toArray(),
+                 (QJsonArray{QStringLiteral("Peter Novak"), QStringLiteral("Peter Novak")}));
+        QVERIFY(novak.value(QStringLiteral("score")).toDouble() >= 0.8);
+        QVERIFY(novak.value(QStringLiteral("score")).toDouble() <= 1.0);
+        QVERIFY2(novak.value(QStringLiteral("evidence")).toString().contains(QLatin1String("same mailbox pnovak@gmail.com")),
+                 qPrintable(novak.value(QStringLiteral("evidence")).toString()));
+        QCOMPARE(novak.value(QStringLiteral("pairs")).toArray().size(), 1);
+        // Text output: one line per cluster; the counts go to stderr.
+        Run text = cli({QStringLiteral("duplicates")});
+        QCOMPARE(text.exitCode, 0);
+        QCOMPARE(text.out.count(QLatin1Char('\n')), 2);
+        QVERIFY2(text.out.contains(QStringLiteral("#%1 Peter Novak").arg(id.at(0))), qPrintable(text.out));
+        QVERIFY2(text.err.contains(QLatin1String("2 clusters among 5 contacts")), qPrintable(text.err));
+        // A threshold above every score finds nothing.
+        Run strict = cli({QStringLiteral("duplicates"), QStringLiteral("--min-score"), QStringLiteral("1"),
+                          QStringLiteral("--json")});
+        QCOMPARE(strict.exitCode, 0);
+        QVERIFY(json(strict).array().isEmpty());
+
+        // Not duplicates: the Novaks are not suggested again.
+        Run notDup = cli({QStringLiteral("not-duplicates"), idArg(1), idArg(0)});
+        QCOMPARE(notDup.exitCode, 0);
+        QVERIFY(notDup.out.contains(QLatin1String("Marked 2 contacts as different people")));
+        clusters = json(cli({QStringLiteral("duplicates"), QStringLiteral("--json")})).array();
+        QCOMPARE(clusters.size(), 1);
+        QCOMPARE(clusters.first().toObject().value(QStringLiteral("contact_ids")).toArray(), (QJsonArray{id.at(2), id.at(3)}));
+
+        // Merge by hand, see it in the history, undo it.
+        Run merge = cli({QStringLiteral("merge"), idArg(2), idArg(3), QStringLiteral("--json")});
+        QCOMPARE(merge.exitCode, 0);
+        const QJsonObject m = json(merge).object();
+        const qint64 mergeId = m.value(QStringLiteral("merge_id")).toInteger();
+        QVERIFY(mergeId > 0);
+        QCOMPARE(m.value(QStringLiteral("survivor")).toInteger(), id.at(2));
+        QCOMPARE(m.value(QStringLiteral("merged")).toArray(), QJsonArray{id.at(3)});
+        QCOMPARE(cli({QStringLiteral("show"), idArg(3)}).exitCode, 1);
+        Run shown = cli({QStringLiteral("show"), idArg(2), QStringLiteral("--json")});
+        QCOMPARE(json(shown).object().value(QStringLiteral("emails")).toArray().size(), 2);
+        Run merges = cli({QStringLiteral("merges"), QStringLiteral("--json")});
+        QCOMPARE(merges.exitCode, 0);
+        QJsonArray history = json(merges).array();
+        QCOMPARE(history.size(), 1);
+        const QJsonObject h = history.first().toObject();
+        QCOMPARE(h.value(QStringLiteral("id")).toInteger(), mergeId);
+        QCOMPARE(h.value(QStringLiteral("survivor")).toInteger(), id.at(2));
+        QCOMPARE(h.value(QStringLiteral("survivor_name")).toString(), QStringLiteral("Ana Ferreira"));
+        QCOMPARE(h.value(QStringLiteral("merged")).toArray(), QJsonArray{id.at(3)});
+        QCOMPARE(h.value(QStringLiteral("merged_names")).toArray(), QJsonArray{QStringLiteral("Ana Ferreira")});
+        QVERIFY(h.value(QStringLiteral("batch_id")).isNull());
+        QVERIFY(!h.value(QStringLiteral("created_at")).toString().isEmpty());
+        Run plainHistory = cli({QStringLiteral("merges")});
+        QVERIFY2(plainHistory.out.contains(QStringLiteral("#%1").arg(mergeId)), qPrintable(plainHistory.out));
+        Run undo = cli({QStringLiteral("undo-merge"), QString::number(mergeId)});
+        QCOMPARE(undo.exitCode, 0);
+        QVERIFY(undo.out.contains(QStringLiteral("Undid merge #%1").arg(mergeId)));
+        QCOMPARE(cli({QStringLiteral("show"), idArg(3)}).exitCode, 0);
+        QVERIFY(json(cli({QStringLiteral("merges"), QStringLiteral("--json")})).array().isEmpty());
+        Run undoAgain = cli({QStringLiteral("undo-merge"), QString::number(mergeId)});
+        QCOMPARE(undoAgain.exitCode, 1);
+        QVERIFY2(undoAgain.err.contains(QStringLiteral("there is no merge #%1").arg(mergeId)), qPrintable(undoAgain.err));
+
+        // Bulk merge: the Ana pair only (the Novaks are marked), undone as a whole.
+        Run all = cli({QStringLiteral("merge-all"), QStringLiteral("--min-score"), QStringLiteral("0.8"), QStringLiteral("--json")});
+        QCOMPARE(all.exitCode, 0);
+        const QJsonObject bulk = json(all).object();
+        const qint64 batch = bulk.value(QStringLiteral("batch_id")).toInteger();
+        QVERIFY(batch > 0);
+        QCOMPARE(bulk.value(QStringLiteral("clusters_merged")).toInt(), 1);
+        QCOMPARE(bulk.value(QStringLiteral("contacts_removed")).toInt(), 1);
+        QCOMPARE(bulk.value(QStringLiteral("skipped")).toInt(), 0);
+        QCOMPARE(cli({QStringLiteral("show"), idArg(3)}).exitCode, 1);
+        QCOMPARE(cli({QStringLiteral("show"), idArg(1)}).exitCode, 0);
+        history = json(cli({QStringLiteral("merges"), QStringLiteral("--json")})).array();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().toObject().value(QStringLiteral("batch_id")).toInteger(), batch);
+        Run undoBatch = cli({QStringLiteral("undo-merge"), QStringLiteral("--batch"), QString::number(batch)});
+        QCOMPARE(undoBatch.exitCode, 0);
+        QVERIFY(undoBatch.out.contains(QStringLiteral("Undid bulk merge #%1").arg(batch)));
+        QCOMPARE(cli({QStringLiteral("show"), idArg(3)}).exitCode, 0);
+        QVERIFY(json(cli({QStringLiteral("merges"), QStringLiteral("--json")})).array().isEmpty());
+        QCOMPARE(json(cli({QStringLiteral("stats"), QStringLiteral("--json")})).object().value(QStringLiteral("contacts")).toInt(), 5);
+    }
+
+    void dedupeErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString one = QStringLiteral("1"), two = QStringLiteral("2");
+        QTest::addRow("merge one id") << QStringList{QStringLiteral("merge"), one} << 2 << "merge needs the surviving contact";
+        QTest::addRow("merge bad id") << QStringList{QStringLiteral("merge"), QStringLiteral("abc"), two} << 2
+                                      << "\"abc\" is not a contact id";
+        QTest::addRow("merge zero id") << QStringList{QStringLiteral("merge"), one, QStringLiteral("0")} << 2
+                                       << "\"0\" is not a contact id";
+        QTest::addRow("merge same id") << QStringList{QStringLiteral("merge"), one, one} << 2 << "two different contacts";
+        QTest::addRow("merge unknown contact") << QStringList{QStringLiteral("merge"), one, QStringLiteral("999")} << 1
+                                               << "999";
+        QTest::addRow("merge bad policy") << QStringList{QStringLiteral("merge"), one, two, QStringLiteral("--policy"),
+                                                         QStringLiteral("newest")}
+                                          << 2 << "is not a merge policy";
+        QTest::addRow("merge-all without min-score") << QStringList{QStringLiteral("merge-all")} << 2 << "--min-score";
+        QTest::addRow("merge-all bad min-score") << QStringList{QStringLiteral("merge-all"), QStringLiteral("--min-score"),
+                                                                QStringLiteral("high")}
+                                                 << 2 << "--min-score needs a number from 0 to 1";
+        QTest::addRow("duplicates min-score above 1") << QStringList{QStringLiteral("duplicates"),
+                                                                     QStringLiteral("--min-score"), QStringLiteral("1.5")}
+                                                      << 2 << "--min-score needs a number from 0 to 1";
+        QTest::addRow("duplicates bad import run") << QStringList{QStringLiteral("duplicates"), QStringLiteral("--import-run"),
+                                                                  QStringLiteral("x")}
+                                                   << 2 << "is not an import id";
+        QTest::addRow("undo-merge no id") << QStringList{QStringLiteral("undo-merge")} << 2 << "exactly one merge id";
+        QTest::addRow("undo-merge bad id") << QStringList{QStringLiteral("undo-merge"), QStringLiteral("x1")} << 2
+                                           << "\"x1\" is not a merge id";
+        QTest::addRow("undo-merge unknown") << QStringList{QStringLiteral("undo-merge"), QStringLiteral("42")} << 1
+                                            << "there is no merge #42";
+        QTest::addRow("undo-merge unknown batch") << QStringList{QStringLiteral("undo-merge"), QStringLiteral("--batch"),
+                                                                 QStringLiteral("42")}
+                                                  << 1 << "there is no bulk merge #42";
+        QTest::addRow("not-duplicates one id") << QStringList{QStringLiteral("not-duplicates"), one} << 2
+                                               << "two or more contact ids";
+        QTest::addRow("not-duplicates bad id") << QStringList{QStringLiteral("not-duplicates"), one, QStringLiteral("zz")}
+                                               << 2 << "\"zz\" is not a contact id";
+        QTest::addRow("not-duplicates unknown") << QStringList{QStringLiteral("not-duplicates"), one, QStringLiteral("999")}
+                                                << 1 << "there is no contact #999";
+    }
+
+    void dedupeErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        m_db = m_dir.filePath(QStringLiteral("cli-dedupeErrors-%1.sqlite").arg(QString::fromUtf8(QTest::currentDataTag())));
+        const QList<qint64> ids = seedDuplicates();
+        QCOMPARE(ids.first(), qint64(1));
+        QCOMPARE(ids.at(1), qint64(2));
+        Run r = cli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        // Nothing was merged or marked.
+        QVERIFY(json(cli({QStringLiteral("merges"), QStringLiteral("--json")})).array().isEmpty());
+        QCOMPARE(json(cli({QStringLiteral("stats"), QStringLiteral("--json")})).object().value(QStringLiteral("contacts")).toInt(), 5);
     }
 };
 
