@@ -877,6 +877,22 @@ Status revert(const QSqlDatabase& db, qint64 runId)
         return Error{Error::Code::Invalid,
                      tr("import #%1 changed some of the same contacts later; revert it first").arg(later->toLongLong()),
                      {}};
+    // A merge since then folded some of its contacts into others: undoing the merge goes first.
+    auto merged = Sql::scalar(db, QStringLiteral("revert import"),
+                              QStringLiteral("SELECT MIN(mc.merge_id) FROM merge_contacts mc "
+                                             "JOIN merge_log m ON m.id = mc.merge_id "
+                                             "JOIN import_changes c ON c.item_id = mc.contact_id AND c.run_id = ? "
+                                             "AND c.action IN ('added', 'updated') "
+                                             "WHERE m.created_at >= (SELECT started_at FROM import_runs WHERE id = ?)"),
+                              {runId, runId});
+    if (!merged)
+        return merged.error();
+    if (merged->isValid() && !merged->isNull())
+        return Error{Error::Code::Invalid,
+                     tr("some contacts of import #%1 were merged later (merge #%2); undo that merge first")
+                         .arg(runId)
+                         .arg(merged->toLongLong()),
+                     {}};
     ContactRepository repo(db, PhoneNormalizer());
     if (auto q = Sql::run(db, QStringLiteral("revert notes"),
                           QStringLiteral("DELETE FROM notes WHERE id IN (SELECT item_id FROM import_changes "

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "dedupe/ContactMerger.h"
 #include "io/ImportJob.h"
 #include "store/ContactRepository.h"
 #include "store/Sql.h"
@@ -244,6 +245,25 @@ private Q_SLOTS:
         QCOMPARE(Test::dumpDatabase(m_temp->db().connection()), before); // still a dry run
         // A real import does not spend time on it.
         QVERIFY(import("name,email\nJon Smith,jonsmith+crm@gmail.com\n").probableDuplicates.isEmpty());
+    }
+
+    void revertWaitsForAMergeOfItsContactsToBeUndone()
+    {
+        const auto s = import("name,email\nJonathan Smith,jon.smith@gmail.com\nJon Smith,jonsmith@gmail.com\n");
+        QVERIFY(s.ok());
+        ContactMerger merger(m_temp->db().connection(), PhoneNormalizer(QStringLiteral("US")));
+        MergeRequest request;
+        request.survivorId = idByEmail(QStringLiteral("jon.smith@gmail.com"));
+        request.mergedIds = {idByEmail(QStringLiteral("jonsmith@gmail.com"))};
+        auto mergeId = merger.merge(request);
+        QVERIFY(mergeId);
+        const Status refused = ImportJob::revert(m_temp->db().connection(), s.runId);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("merge #%1").arg(*mergeId)),
+                 qPrintable(refused.error().message));
+        QVERIFY(merger.undo(*mergeId));
+        QVERIFY(ImportJob::revert(m_temp->db().connection(), s.runId));
+        QCOMPARE(repo().stats()->contacts, 0);
     }
 
     void cancelLeavesDatabaseAsItWas()
