@@ -24,6 +24,9 @@ QString str(std::string_view s)
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
+constexpr double LastAlike = 0.92;
+constexpr double FirstAlike = 0.90;
+
 // An initial or a shortened form: "j" / "john", "jon" / "jonathan".
 bool isPrefixForm(std::string_view a, std::string_view b)
 {
@@ -40,14 +43,15 @@ double lastNameSimilarity(std::string_view a, std::string_view b)
     if (a == b)
         return 1.0;
     const double jw = jaroWinkler(a, b);
+    // One typing error in a name of four letters or more ("khanna" / "khnna", "ruiz" / "rukz"):
+    // Jaro-Winkler rates some of these below the bar, the edit distance does not.
+    if (isSingleTypo(a, b))
+        return std::max(jw, LastAlike);
     if (std::min(a.size(), b.size()) >= 4 && (a.find(b) != std::string_view::npos || b.find(a) != std::string_view::npos))
         return std::max(jw, 0.9);
     // Short names (Li, Wu, Ma) are alike only when equal.
     return std::min(a.size(), b.size()) < 4 ? 0.0 : jw;
 }
-
-constexpr double LastAlike = 0.92;
-constexpr double FirstAlike = 0.90;
 
 } // namespace
 
@@ -133,6 +137,9 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
         sink(kind, weight, text);
     };
 
+    const std::string_view fa = rs.text(a.first), la = rs.text(a.last);
+    const std::string_view fb = rs.text(b.first), lb = rs.text(b.last);
+
     // ---- emails -------------------------------------------------------------------------------
     bool sameMailbox = false;
     std::string_view sharedName;
@@ -145,15 +152,26 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
                 add(Evidence::Kind::SameMailbox, 9.0, [&] { return tr("same mailbox %1").arg(str(ma)); });
                 break;
             }
-            if (sharedName.empty()) {
-                const std::string la = personalLocalPart(ma);
-                if (!la.empty() && la == personalLocalPart(mb))
-                    sharedName = ma.substr(0, ma.rfind('@'));
-            }
+            if (sharedName.empty() && sameLocalPart(ma, mb))
+                sharedName = ma;
         }
     }
-    if (!sameMailbox && !sharedName.empty())
-        add(Evidence::Kind::SameEmailName, 3.5, [&] { return tr("same email name %1@…").arg(str(sharedName)); });
+    if (!sameMailbox && !sharedName.empty()) {
+        // The same local part at two domains. When it is just the person's name ("jon.smith"), it
+        // repeats the name evidence: two Jon Smiths at two companies both get jon.smith@. Digits
+        // a person chose ("jon.smith77") or a handle not made from the name ("bluefalcon77") are
+        // evidence of their own.
+        LocalPartOrigin origin = localPartOrigin(sharedName, fa, la);
+        if (origin == LocalPartOrigin::Independent)
+            origin = localPartOrigin(sharedName, fb, lb);
+        const std::string_view local = sharedName.substr(0, sharedName.rfind('@'));
+        if (origin == LocalPartOrigin::Independent)
+            add(Evidence::Kind::SameEmailName, 5.0, [&] { return tr("same email name %1@…").arg(str(local)); });
+        else if (origin == LocalPartOrigin::NameWithDigits)
+            add(Evidence::Kind::SameEmailName, 2.5, [&] { return tr("same email name %1@…").arg(str(local)); });
+        else
+            add(Evidence::Kind::SameEmailName, 0.5, [&] { return tr("same email name %1@… (the name)").arg(str(local)); });
+    }
 
     // ---- phones -------------------------------------------------------------------------------
     if (a.phoneCount > 0 && b.phoneCount > 0) {
@@ -185,8 +203,6 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
     }
 
     // ---- names --------------------------------------------------------------------------------
-    const std::string_view fa = rs.text(a.first), la = rs.text(a.last);
-    const std::string_view fb = rs.text(b.first), lb = rs.text(b.last);
     auto names = [&] {
         return QStringLiteral("%1 %2 ~ %3 %4").arg(str(fa), str(la), str(fb), str(lb)).simplified();
     };
@@ -209,7 +225,8 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
                     add(Evidence::Kind::NamesAlike, 4.5, [&] { return tr("names alike: %1 (%2)").arg(names()).arg(simLast, 0, 'f', 2); });
             } else if (areNicknames(fa, fb)) {
                 add(Evidence::Kind::Nickname, lastSame ? 5.0 : 4.5, [&] { return tr("nickname: %1").arg(names()); });
-            } else if (const double simFirst = jaroWinkler(fa, fb); simFirst >= FirstAlike && lastSame) {
+            } else if (const double simFirst = jaroWinkler(fa, fb); (simFirst >= FirstAlike || isSingleTypo(fa, fb)) && lastSame
+                       && !isGenderedVariant(fa, fb)) {
                 add(Evidence::Kind::NamesAlike, 4.5, [&] { return tr("names alike: %1 (%2)").arg(names()).arg(simFirst, 0, 'f', 2); });
             } else if (isPrefixForm(fa, fb)) {
                 const bool initial = std::min(fa.size(), fb.size()) == 1;

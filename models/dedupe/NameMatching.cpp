@@ -278,6 +278,41 @@ std::string phoneticKey(std::string_view s)
     return key;
 }
 
+bool isSingleTypo(std::string_view a, std::string_view b)
+{
+    if (a.size() > b.size())
+        std::swap(a, b);
+    if (a.size() < 4 || b.size() - a.size() > 1 || a == b)
+        return false;
+    auto isVowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+    size_t i = 0;
+    while (i < a.size() && a[i] == b[i])
+        ++i;
+    if (a.size() == b.size()) {
+        if (i + 1 == a.size()) // only the last letter differs
+            return !(isVowel(a[i]) && isVowel(b[i]));
+        if (a.compare(i + 1, std::string_view::npos, b.substr(i + 1)) == 0)
+            return true; // one letter replaced
+        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i]
+            && a.compare(i + 2, std::string_view::npos, b.substr(i + 2)) == 0; // neighbours swapped
+    }
+    if (i == a.size()) // b is a with one letter appended
+        return !isVowel(b.back());
+    return a.compare(i, std::string_view::npos, b.substr(i + 1)) == 0; // one letter left out of a
+}
+
+bool isGenderedVariant(std::string_view a, std::string_view b)
+{
+    if (a.size() > b.size())
+        std::swap(a, b);
+    if (a.size() < 3 || a == b)
+        return false;
+    auto isVowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+    if (a.size() == b.size())
+        return a.compare(0, a.size() - 1, b.substr(0, b.size() - 1)) == 0 && isVowel(a.back()) && isVowel(b.back());
+    return b.size() == a.size() + 1 && b.compare(0, a.size(), a) == 0 && (b.back() == 'a' || b.back() == 'e');
+}
+
 QList<int> nicknameGroups(std::string_view compactFirst)
 {
     QList<int> out;
@@ -341,6 +376,78 @@ std::string personalLocalPart(std::string_view box)
     if (letters < 5 || isRoleLocalPart(local))
         return {};
     return local;
+}
+
+namespace {
+
+// Letters and digits of a mailbox's local part in a fixed buffer; false when it does not fit.
+struct CompactLocal
+{
+    std::array<char, 64> text{};
+    size_t size = 0;
+    int letters = 0;
+    bool digits = false;
+
+    bool read(std::string_view box)
+    {
+        const size_t at = box.rfind('@');
+        if (at == std::string_view::npos)
+            return false;
+        for (char c : box.substr(0, at)) {
+            const bool letter = c >= 'a' && c <= 'z', digit = c >= '0' && c <= '9';
+            if (!letter && !digit)
+                continue;
+            if (size == text.size())
+                return false;
+            text[size++] = c;
+            letters += letter;
+            digits = digits || digit;
+        }
+        return true;
+    }
+    std::string_view view() const { return std::string_view(text.data(), size); }
+    bool personal() const { return letters >= 5 && !isRoleLocalPart(view()); }
+};
+
+} // namespace
+
+bool sameLocalPart(std::string_view mailboxA, std::string_view mailboxB)
+{
+    CompactLocal a, b;
+    return a.read(mailboxA) && b.read(mailboxB) && a.view() == b.view() && a.personal();
+}
+
+LocalPartOrigin localPartOrigin(std::string_view box, std::string_view first, std::string_view last)
+{
+    CompactLocal local;
+    if (!local.read(box))
+        return LocalPartOrigin::Independent;
+    // The letters alone: "jon.smith77" -> "jonsmith".
+    std::array<char, 64> buffer{};
+    size_t n = 0;
+    for (char c : local.view())
+        if (c >= 'a' && c <= 'z')
+            buffer[n++] = c;
+    const std::string_view letters(buffer.data(), n);
+    auto startsWith = [](std::string_view s, std::string_view p) { return !p.empty() && s.substr(0, p.size()) == p; };
+    // Pieces a name-built address is made of: a whole name or its initial, in either order.
+    const std::string_view pieces[2][2] = {{first, first.substr(0, 1)}, {last, last.substr(0, 1)}};
+    if (letters.empty())
+        return LocalPartOrigin::Independent;
+    bool fromName = letters == first || letters == last;
+    for (int x = 0; x < 2 && !fromName; ++x)
+        for (std::string_view head : pieces[x])
+            for (std::string_view tail : pieces[1 - x])
+                fromName = fromName
+                    || (startsWith(letters, head) && letters.size() == head.size() + tail.size()
+                        && letters.substr(head.size()) == tail && !tail.empty());
+    // Built around the last name with a formal first name or a nickname ("susan_young" for Sue Young).
+    if (last.size() >= 3 && letters.size() > last.size()
+        && (letters.substr(0, last.size()) == last || letters.substr(letters.size() - last.size()) == last))
+        fromName = true;
+    if (!fromName)
+        return LocalPartOrigin::Independent;
+    return local.digits ? LocalPartOrigin::NameWithDigits : LocalPartOrigin::Name;
 }
 
 std::string nationalTail(const QString& e164)

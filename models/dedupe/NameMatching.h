@@ -24,6 +24,16 @@ double jaroWinkler(std::string_view a, std::string_view b);
 // (ue, oe, ae) and doubled letters do not change: "mueller" and "muller" give the same key.
 std::string phoneticKey(std::string_view compact);
 
+// True when b is a written with one typing error from a: one letter left out, added, replaced, or
+// two neighbours swapped (Damerau), the shorter name having at least four letters. Changing only
+// a final vowel ("mario" / "maria", "kowalski" / "kowalska", "daniel" / "daniela") is not a typo
+// but another (often gendered) name. Allocation-free.
+bool isSingleTypo(std::string_view a, std::string_view b);
+
+// "mario" / "maria", "daniel" / "daniela", "angela" / "angelo": first names that differ only in a
+// final vowel are usually the male and female form, two people rather than one typo.
+bool isGenderedVariant(std::string_view a, std::string_view b);
+
 // Nickname groups a first name belongs to (folded, compact): "bob" and "robert" share a group.
 // Some names are in two groups ("chris": Christopher and Christine). Empty when unknown.
 QList<int> nicknameGroups(std::string_view compactFirst);
@@ -35,6 +45,16 @@ std::string mailbox(const QString& emailNorm);
 // The local part of a mailbox when it is personal enough to recognise a person by ("jon.smith",
 // at least five letters and not a role such as info or sales); empty otherwise.
 std::string personalLocalPart(std::string_view mailbox);
+
+// Whether the personal local parts of two mailboxes are equal, compared on letters and digits only
+// ("jon.smith" = "jon_smith"), with the rules of personalLocalPart. Allocation-free.
+bool sameLocalPart(std::string_view mailboxA, std::string_view mailboxB);
+
+// How a local part relates to a person's name (compact first and last name): not derived from it
+// ("bluefalcon77"), the name itself ("jon.smith", "jsmith", "smith.j"), or the name plus digits
+// ("jon.smith77"). Allocation-free.
+enum class LocalPartOrigin { Independent, Name, NameWithDigits };
+LocalPartOrigin localPartOrigin(std::string_view mailbox, std::string_view first, std::string_view last);
 
 // The last nine digits of an E.164 number: the national number for nearly every country, so the
 // same phone entered under two default regions still meets.
