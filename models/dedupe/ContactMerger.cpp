@@ -128,10 +128,18 @@ Contact ContactMerger::mergedContact(const QList<Contact>& contacts, const Merge
         return a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->id < b->id;
     });
     order.append(others);
+    // Survivor: the survivor's value, a blank one filled from the others; most recent: the contact
+    // updated last that has one; first non-empty: the oldest contact that has one.
     QList<const Contact*> recent = order;
     std::stable_sort(recent.begin(), recent.end(),
                      [](const Contact* a, const Contact* b) { return a->updatedAt > b->updatedAt; });
-    const QList<const Contact*>& byPolicy = request.policy == MergePolicy::MostRecent ? recent : order;
+    QList<const Contact*> oldest = order;
+    std::stable_sort(oldest.begin(), oldest.end(), [](const Contact* a, const Contact* b) {
+        return a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->id < b->id;
+    });
+    const QList<const Contact*>& byPolicy = request.policy == MergePolicy::MostRecent    ? recent
+                                            : request.policy == MergePolicy::FirstNonEmpty ? oldest
+                                                                                           : order;
 
     auto pick = [&](const std::function<QString(const Contact&)>& valueOf, qint64 chosen) {
         if (chosen != 0)

@@ -25,7 +25,7 @@ class ContactRepository;
 enum class MergePolicy {
     Survivor,      // the survivor's value; an empty one is filled from the others
     MostRecent,    // the value of the most recently updated contact that has one
-    FirstNonEmpty, // survivor first, then the others oldest first
+    FirstNonEmpty, // the value of the oldest contact that has one, whichever survives
 };
 QString mergePolicyName(MergePolicy policy); // "survivor", "most-recent", "first-non-empty"
 Result<MergePolicy> mergePolicyFromName(const QString& name);

@@ -321,6 +321,18 @@ private Q_SLOTS:
         QCOMPARE(m.company, QStringLiteral("X Co"));
         QCOMPARE(m.city, QStringLiteral("Zton"));
 
+        // With Y surviving, "survivor" keeps Y's values and "first non-empty" the oldest contact's.
+        MergeRequest y = r;
+        y.survivorId = 2;
+        y.mergedIds = {1, 3};
+        y.policy = MergePolicy::Survivor;
+        QCOMPARE(ContactMerger::mergedContact(cs, y).company, QStringLiteral("Y Co"));
+        QCOMPARE(ContactMerger::mergedContact(cs, y).city, QStringLiteral("Yville"));
+        y.policy = MergePolicy::FirstNonEmpty;
+        QCOMPARE(ContactMerger::mergedContact(cs, y).company, QStringLiteral("X Co"));
+        QCOMPARE(ContactMerger::mergedContact(cs, y).city, QStringLiteral("Zton"));
+        QCOMPARE(ContactMerger::mergedContact(cs, y).id, qint64(2));
+
         r.policy = MergePolicy::MostRecent;
         m = ContactMerger::mergedContact(cs, r);
         QCOMPARE(m.company, QStringLiteral("Y Co"));
