@@ -1,5 +1,7 @@
 #include "NameFolding.h"
 
+#include <QHash>
+
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -36,12 +38,22 @@ QString fold(const QString& text)
 {
     if (isPlainAscii(text)) // the common case costs no ICU call
         return text.toLower().simplified();
+    // Transliteration costs microseconds and names, cities and companies repeat a lot (a million
+    // contacts share a few thousand of each): a per-thread cache makes the duplicate finder's
+    // load several times faster. Bounded, so a long-lived thread does not grow without end.
+    thread_local QHash<QString, QString> cache;
+    if (auto it = cache.constFind(text); it != cache.constEnd())
+        return it.value();
     auto* t = transliterator();
     if (!t)
         return text.toCaseFolded().simplified();
     icu::UnicodeString u(reinterpret_cast<const char16_t*>(text.utf16()), static_cast<int32_t>(text.size()));
     t->transliterate(u);
-    return QString(reinterpret_cast<const QChar*>(u.getBuffer()), u.length()).simplified();
+    const QString folded = QString(reinterpret_cast<const QChar*>(u.getBuffer()), u.length()).simplified();
+    if (cache.size() >= 50000)
+        cache.clear();
+    cache.insert(text, folded);
+    return folded;
 }
 
 QString sortKey(const QString& firstName, const QString& lastName, const QString& company)
