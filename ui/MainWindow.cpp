@@ -474,7 +474,8 @@ void MainWindow::exportCsv()
                                                   tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    const ExportJob::Request request{path, m_search->text(), {}};
+    // Export writes what the list shows: the same search and filter.
+    const ExportJob::Request request{path, m_model->query().searchText, {}, m_model->query().filter};
     const QString db = m_store->database().path();
     setBackgroundProgress(tr("Exporting…"), 0, 0);
     m_cancelButton->hide();
