@@ -4,6 +4,7 @@
 #include "MessageBox.h"
 #include "ProfilePane.h"
 #include "FileDialog.h"
+#include "FilterBar.h"
 #include "UndoCommands.h"
 #include "import/ImportHistoryDialog.h"
 #include "import/ImportSummaryDialog.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_cancelButton(new QToolButton(this))
     , m_filterChip(new QToolButton(this))
+    , m_filterBar(new FilterBar(store, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
@@ -83,8 +85,18 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     connect(&m_searchTimer, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
 
     auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(6, 6, 0, 0);
+    auto* leftLayout = new QVBoxLayout;
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto* leftRow = new QHBoxLayout(left);
+    leftRow->setContentsMargins(6, 6, 0, 0);
+    m_filterBar->setFixedWidth(230);
+    leftRow->addWidget(m_filterBar);
+    leftRow->addLayout(leftLayout, 1);
+    connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ContactFilter& filter) {
+        m_model->setFilter(filter);
+        m_filterChip->setVisible(filter.importRunId > 0);
+        m_filterChip->setText(tr("Import #%1  ✕").arg(filter.importRunId));
+    });
     m_filterChip->setObjectName(QStringLiteral("filterChipButton"));
     m_filterChip->setToolTip(tr("Show every contact again"));
     m_filterChip->setStyleSheet(QStringLiteral("QToolButton { background:#e3ecf7; color:#1d3f66; border-radius:9px; "
@@ -95,6 +107,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_filterChip);
     leftLayout->addLayout(searchRow);
+    leftLayout->addWidget(m_filterBar->letterStrip());
     leftLayout->addWidget(m_banner);
     leftLayout->addWidget(m_table, 1);
 
@@ -376,8 +389,12 @@ void MainWindow::updateCount()
         updateActions();
         return;
     }
-    m_countLabel->setText(isTrashView() ? tr("%1 in the Trash").arg(number)
-                                        : (n == 1 ? tr("1 contact") : tr("%1 contacts").arg(number)));
+    if (isTrashView())
+        m_countLabel->setText(tr("%1 in the Trash").arg(number));
+    else if (!m_model->query().filter.isEmpty())
+        m_countLabel->setText(n == 1 ? tr("1 matching contact") : tr("%1 matching contacts").arg(number));
+    else
+        m_countLabel->setText(n == 1 ? tr("1 contact") : tr("%1 contacts").arg(number));
     updateActions();
 }
 
@@ -461,9 +478,7 @@ void MainWindow::showImportedContacts(qint64 runId)
 {
     if (isTrashView() && runId > 0)
         m_trashAction->setChecked(false);
-    m_model->setImportRunFilter(runId);
-    m_filterChip->setVisible(runId > 0);
-    m_filterChip->setText(tr("Import #%1  ✕").arg(runId));
+    m_filterBar->setImportRun(runId); // the list follows through filterChanged
 }
 
 void MainWindow::exportCsv()

@@ -21,6 +21,7 @@ namespace ContactDesk {
 
 class ContactListModel;
 class ContactStore;
+class FilterBar;
 class MessageBanner;
 class ProfilePane;
 class TagListModel;
@@ -36,6 +37,7 @@ public:
     ~MainWindow() override;
 
     ContactListModel* listModel() const { return m_model; }
+    FilterBar* filterBar() const { return m_filterBar; }
     ProfilePane* profilePane() const { return m_profile; }
     QTableView* tableView() const { return m_table; }
     QUndoStack* undoStack() const { return m_undo; }
@@ -88,6 +90,7 @@ private:
     QFutureWatcher<QString> m_export;
     QToolButton* m_cancelButton;
     QToolButton* m_filterChip;
+    FilterBar* m_filterBar;
     qint64 m_currentId = 0;
 
     QAction* m_newAction = nullptr;

@@ -2,6 +2,7 @@
 // checks the store after each step.
 
 #include "ContactPointsEditor.h"
+#include "FilterBar.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ProfilePane.h"
@@ -13,6 +14,8 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -88,6 +91,19 @@ class TestMainWindow : public QObject
         QTest::keyClick(edit, Qt::Key_Backspace);
         QTest::keyClicks(edit, text);
     }
+
+    void chooseInCombo(const char* name, const QString& data)
+    {
+        auto* box = child<QComboBox>(name);
+        QVERIFY(box);
+        const int target = box->findData(data);
+        QVERIFY2(target >= 0, qPrintable(data));
+        box->setFocus();
+        while (box->currentIndex() != target)
+            QTest::keyClick(box, box->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
+    }
+
+    QString countText() { return child<QLabel>("countLabel")->text(); }
 
 private Q_SLOTS:
     void init()
@@ -180,6 +196,72 @@ private Q_SLOTS:
         replaceText(birthday, QStringLiteral("1990-02-28"));
         QTRY_COMPARE(repo().load(kate)->birthday, QDate(1990, 2, 28));
         QVERIFY(!error->isVisible());
+    }
+
+    void filterBarNarrowsTheListAndShowsTheCount()
+    {
+        const qint64 ada = add(QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("ada@example.com"));
+        const qint64 bob = add(QStringLiteral("Bob"), QStringLiteral("Brown"), QStringLiteral("bob@example.com"));
+        const qint64 cy = add(QStringLiteral("Cy"), QStringLiteral("Černý"), QStringLiteral("cy@example.com"));
+        add(QStringLiteral("Dee"), QStringLiteral("Wang"), QStringLiteral("dee@example.com"));
+        QVERIFY(m_store->addTags({ada, bob}, {QStringLiteral("vip")}).ok());
+        QVERIFY(m_store->addTags({ada}, {QStringLiteral("customer")}).ok());
+        QVERIFY(m_store->updateField(bob, ContactField::Source, QStringLiteral("csv")).ok());
+        QVERIFY(m_store->updateField(cy, ContactField::ContactStatus, QStringLiteral("bounced")).ok());
+        openWindow();
+        QTableView* table = m_window->tableView();
+        auto names = [table] {
+            QStringList out;
+            for (int r = 0; r < table->model()->rowCount(); ++r)
+                out.append(table->model()->index(r, 0).data().toString());
+            return out;
+        };
+        QCOMPARE(countText(), QStringLiteral("4 contacts"));
+
+        QTest::keyClicks(child<QLineEdit>("allTagsLineEdit"), QStringLiteral("VIP"));
+        QTRY_COMPARE(names(), (QStringList{QStringLiteral("Bob Brown"), QStringLiteral("Ada Lovelace")}));
+        QTRY_COMPARE(countText(), QStringLiteral("2 matching contacts"));
+        QTest::keyClicks(child<QLineEdit>("noneTagsLineEdit"), QStringLiteral("customer"));
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Bob Brown")});
+        QTRY_COMPARE(countText(), QStringLiteral("1 matching contact"));
+
+        // Filter and search combine.
+        QTest::mouseClick(child<QPushButton>("clearFiltersButton"), Qt::LeftButton);
+        QTRY_COMPARE(countText(), QStringLiteral("4 contacts"));
+        QTest::keyClicks(child<QLineEdit>("anyTagsLineEdit"), QStringLiteral("vip, customer"));
+        QTRY_COMPARE(names().size(), 2);
+        QTest::keyClicks(m_window->findChild<QLineEdit*>(QStringLiteral("searchLineEdit")), QStringLiteral("ada"));
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Ada Lovelace")});
+        replaceText(m_window->findChild<QLineEdit*>(QStringLiteral("searchLineEdit")), {});
+        QTest::mouseClick(child<QPushButton>("clearFiltersButton"), Qt::LeftButton);
+        QTRY_COMPARE(names().size(), 4);
+
+        chooseInCombo("sourceFilterComboBox", QStringLiteral("csv"));
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Bob Brown")});
+        chooseInCombo("sourceFilterComboBox", QString());
+        chooseInCombo("statusFilterComboBox", QStringLiteral("bounced"));
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Cy Černý")});
+        QTRY_COMPARE(countText(), QStringLiteral("1 matching contact"));
+        chooseInCombo("statusFilterComboBox", QString());
+
+        // The letter strip: C finds Černý (folded), W finds Wang.
+        QTest::mouseClick(child<QToolButton>("letterButtonC"), Qt::LeftButton);
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Cy Černý")});
+        QTest::mouseClick(child<QToolButton>("letterButtonW"), Qt::LeftButton);
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Dee Wang")});
+        QTest::mouseClick(child<QToolButton>("letterButtonAll"), Qt::LeftButton);
+        QTRY_COMPARE(names().size(), 4);
+        QTRY_COMPARE(countText(), QStringLiteral("4 contacts"));
+
+        // A created range that ends before today shows nobody; Clear filters brings everyone back.
+        auto* createdTo = child<QDateEdit>("createdToDateEdit");
+        createdTo->setFocus();
+        createdTo->setDate(QDate(2001, 1, 1));
+        QTRY_COMPARE(names().size(), 0);
+        QTRY_COMPARE(countText(), QStringLiteral("0 matching contacts"));
+        QTest::mouseClick(child<QPushButton>("clearFiltersButton"), Qt::LeftButton);
+        QTRY_COMPARE(names().size(), 4);
+        QCOMPARE(createdTo->text(), QStringLiteral("any"));
     }
 
     void addAndRemoveTag()
