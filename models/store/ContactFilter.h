@@ -42,7 +42,8 @@ struct ContactFilter
 
     bool isEmpty() const;
     // " AND …" conditions on the contacts table (unqualified columns), or "" when empty; binds in order.
-    // Tags are set operations on the contact_tags(tag_id, contact_id) index, never a per-contact EXISTS.
+    // Tags are joins and unions on the contact_tags indexes (tag_id, contact_id) and (contact_id,
+    // tag_id), driven by the tags' contacts, never a per-contact EXISTS over all contacts.
     QString sql() const;
     QVariantList binds() const;
 
