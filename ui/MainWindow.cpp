@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -53,6 +54,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     , m_filterBar(new FilterBar(store, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_writePool.setMaxThreadCount(1);
     setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
     resize(1280, 800);
 
@@ -149,7 +151,11 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     createActions();
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::currentRowChanged);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (!m_selectingAll)
+            m_allMatching = false; // the rep picked rows by hand
+        updateActions();
+    });
     connect(m_model, &ContactListModel::countChanged, this, &MainWindow::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         // Keep the rep on the contact they were looking at across a re-query.
@@ -184,6 +190,7 @@ MainWindow::~MainWindow()
     m_import.cancel(); // a cancelled import rolls back on its own connection
     m_import.waitForFinished();
     m_export.waitForFinished();
+    m_writePool.waitForDone(); // a bulk write finishes (or rolls back) on its own connection
 }
 
 void MainWindow::createActions()
@@ -239,6 +246,19 @@ void MainWindow::createActions()
                                          &MainWindow::showImportHistory);
     m_historyAction->setObjectName(QStringLiteral("importHistoryAction"));
 
+    toolbar->addSeparator();
+    m_selectAllAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-select-all")), tr("Select all matching"),
+                                           this, &MainWindow::selectAllMatching);
+    m_selectAllAction->setObjectName(QStringLiteral("selectAllMatchingAction"));
+    m_selectAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_selectAllAction->setToolTip(tr("Select every contact matching the search and filters, not only those shown"));
+    m_addTagAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag-new")), tr("Add tag…"), this,
+                                        &MainWindow::addTagToSelection);
+    m_addTagAction->setObjectName(QStringLiteral("addTagAction"));
+    m_removeTagAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag-delete")), tr("Remove tag…"), this,
+                                           &MainWindow::removeTagFromSelection);
+    m_removeTagAction->setObjectName(QStringLiteral("removeTagAction"));
+
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, [this] {
@@ -249,6 +269,7 @@ void MainWindow::createActions()
     addAction(m_undoAction);
     addAction(m_redoAction);
     addAction(m_newAction);
+    addAction(m_selectAllAction);
 }
 
 bool MainWindow::isTrashView() const
@@ -377,6 +398,9 @@ void MainWindow::updateActions()
     m_restoreAction->setEnabled(trash && selection);
     m_emptyTrashAction->setVisible(trash);
     m_emptyTrashAction->setEnabled(trash && m_model->rowCount() > 0);
+    m_selectAllAction->setEnabled(!trash && m_model->rowCount() > 0);
+    m_addTagAction->setEnabled(!trash && selection);
+    m_removeTagAction->setEnabled(!trash && selection);
     m_newAction->setEnabled(true);
 }
 
@@ -519,6 +543,113 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_import.waitForFinished();
     m_export.waitForFinished();
     event->accept();
+}
+
+void MainWindow::selectAllMatching()
+{
+    if (isTrashView() || m_model->rowCount() == 0)
+        return;
+    // One selection range, whatever the count; the action then works from the filter's SQL, not
+    // from the view's rows (most of which were never loaded).
+    m_selectingAll = true;
+    m_table->selectAll();
+    m_selectingAll = false;
+    m_allMatching = true;
+    updateActions();
+    statusBar()->showMessage(tr("All %1 matching contacts are selected.").arg(QLocale().toString(m_model->rowCount())),
+                             8000);
+}
+
+void MainWindow::addTagToSelection()
+{
+    bool ok = false;
+    const QString tag = QInputDialog::getItem(this, tr("Add tag"), tr("Tag to add to the selected contacts:"),
+                                              m_tags->names(), -1, true, &ok);
+    if (ok)
+        changeTagOfSelection(BulkTags::Action::Add, tag);
+}
+
+void MainWindow::removeTagFromSelection()
+{
+    bool ok = false;
+    const QString tag = QInputDialog::getItem(this, tr("Remove tag"), tr("Tag to remove from the selected contacts:"),
+                                              m_tags->names(), -1, true, &ok);
+    if (ok)
+        changeTagOfSelection(BulkTags::Action::Remove, tag);
+}
+
+void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& tag)
+{
+    if (isTrashView() || tag.simplified().isEmpty())
+        return;
+    BulkTags::Target target;
+    target.query = m_model->query();
+    target.useIds = !m_allMatching;
+    if (target.useIds) {
+        target.ids = selectedIds();
+        if (target.ids.isEmpty())
+            return;
+    }
+    m_profile->flush();
+    const bool add = action == BulkTags::Action::Add;
+    const QString name = tag.simplified();
+    const QString text = add ? tr("Add tag \"%1\"").arg(name) : tr("Remove tag \"%1\"").arg(name);
+    auto change = std::make_shared<BulkTags::Change>();
+    runStoreJob(text + QStringLiteral("…"),
+                [change, action, name, target](const QSqlDatabase& db, const BulkTags::Progress& progress) -> Status {
+                    auto done = BulkTags::apply(db, action, name, target, progress);
+                    if (!done)
+                        return done.error();
+                    *change = *done;
+                    return {};
+                },
+                [this, change, text, add](bool ok) {
+                    if (!ok)
+                        return;
+                    const int n = int(change->ids.size());
+                    statusBar()->showMessage(add ? tr("Tagged %n contact(s). Undo with Ctrl+Z.", nullptr, n)
+                                                 : tr("Untagged %n contact(s). Undo with Ctrl+Z.", nullptr, n),
+                                             8000);
+                    if (n > 0) {
+                        auto runner = [this](const QString& jobText, const StoreJob& job) { runStoreJob(jobText, job); };
+                        m_undo->push(new BulkTagCommand(runner, change, text));
+                    }
+                });
+}
+
+void MainWindow::runStoreJob(const QString& text, const StoreJob& job, const std::function<void(bool)>& done)
+{
+    ++m_storeJobs;
+    setBackgroundProgress(text, 0, BulkTags::Steps);
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::progressValueChanged, this,
+            [this, text](int step) { setBackgroundProgress(text, step, BulkTags::Steps); });
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, done] {
+        const QString error = watcher->future().resultCount() > 0 ? watcher->result() : tr("the change was cancelled");
+        watcher->deleteLater();
+        if (--m_storeJobs == 0)
+            clearBackgroundProgress();
+        m_store->notifyExternalChange(); // the list, tags and profile re-read what the job wrote
+        if (!error.isEmpty())
+            showError(error);
+        if (done)
+            done(error.isEmpty());
+    });
+    const QString path = m_store->database().path();
+    const int busy = m_store->database().busyTimeoutMs();
+    watcher->setFuture(QtConcurrent::run(&m_writePool, [path, busy, job](QPromise<QString>& promise) {
+        promise.setProgressRange(0, BulkTags::Steps);
+        ScopedConnection connection(path, QStringLiteral("bulk"), busy);
+        if (!connection.status()) {
+            promise.addResult(connection.status().error().toString());
+            return;
+        }
+        const Status s = job(connection.database(), [&promise](int step) {
+            promise.setProgressValue(step);
+            return !promise.isCanceled();
+        });
+        promise.addResult(s ? QString() : s.error().toString());
+    }));
 }
 
 } // namespace ContactDesk

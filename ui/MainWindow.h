@@ -3,10 +3,12 @@
 // selected contact's profile, with New, Delete to Trash, Undo/Redo, a Trash view with Restore
 // and Empty Trash, and a status bar with the count and background progress.
 
+#include "UndoCommands.h"
 #include "io/ImportJob.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QThreadPool>
 #include <QTimer>
 
 class QAction;
@@ -43,6 +45,8 @@ public:
     QUndoStack* undoStack() const { return m_undo; }
     bool isTrashView() const;
     bool isImportRunning() const { return m_import.isRunning(); }
+    bool isStoreJobRunning() const { return m_storeJobs > 0; }
+    bool isAllMatchingSelected() const { return m_allMatching; }
 
     void setBackgroundProgress(const QString& text, int value, int maximum);
     void clearBackgroundProgress();
@@ -61,6 +65,12 @@ public Q_SLOTS:
     void showImportHistory();
     void showImportedContacts(qint64 runId);
     void exportCsv();
+    // Selects every contact matching the current search and filter, loaded or not.
+    void selectAllMatching();
+    void addTagToSelection();
+    void removeTagFromSelection();
+    // Adds or removes `tag` on the selection (or all matching) in the background, undoable.
+    void changeTagOfSelection(BulkTags::Action action, const QString& tag);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -72,6 +82,7 @@ private:
     void updateActions();
     void updateCount();
     void importFinished();
+    void runStoreJob(const QString& text, const StoreJob& job, const std::function<void(bool ok)>& done = {});
 
     ContactStore* m_store;
     ContactListModel* m_model;
@@ -92,6 +103,10 @@ private:
     QToolButton* m_filterChip;
     FilterBar* m_filterBar;
     qint64 m_currentId = 0;
+    QThreadPool m_writePool; // one thread: background writes run one after another
+    int m_storeJobs = 0;
+    bool m_allMatching = false;
+    bool m_selectingAll = false;
 
     QAction* m_newAction = nullptr;
     QAction* m_deleteAction = nullptr;
@@ -103,6 +118,9 @@ private:
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_historyAction = nullptr;
+    QAction* m_selectAllAction = nullptr;
+    QAction* m_addTagAction = nullptr;
+    QAction* m_removeTagAction = nullptr;
 };
 
 } // namespace ContactDesk

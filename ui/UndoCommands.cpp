@@ -2,6 +2,8 @@
 
 #include "store/ContactStore.h"
 
+#include <QCoreApplication>
+
 namespace ContactDesk {
 
 TrashContactsCommand::TrashContactsCommand(ContactStore* store, const QList<qint64>& ids, const QString& text)
@@ -58,6 +60,35 @@ void RestoreContactsCommand::undo()
     if (!s)
         m_store->reportError(s.error().toString());
     setObsolete(!s);
+}
+
+BulkTagCommand::BulkTagCommand(StoreJobRunner runner, std::shared_ptr<BulkTags::Change> change, const QString& text)
+    : QUndoCommand(text)
+    , m_runner(std::move(runner))
+    , m_change(std::move(change))
+{
+}
+
+void BulkTagCommand::redo()
+{
+    if (m_firstRedo) { // the window ran it already
+        m_firstRedo = false;
+        return;
+    }
+    auto change = m_change;
+    m_runner(QCoreApplication::translate("BulkTagCommand", "Redoing: %1…").arg(text()),
+             [change](const QSqlDatabase& db, const BulkTags::Progress& progress) {
+                 return BulkTags::redo(db, *change, progress);
+             });
+}
+
+void BulkTagCommand::undo()
+{
+    auto change = m_change;
+    m_runner(QCoreApplication::translate("BulkTagCommand", "Undoing: %1…").arg(text()),
+             [change](const QSqlDatabase& db, const BulkTags::Progress& progress) {
+                 return BulkTags::undo(db, *change, progress);
+             });
 }
 
 } // namespace ContactDesk
