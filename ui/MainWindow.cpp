@@ -5,6 +5,7 @@
 #include "ProfilePane.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
+#include "DuplicateReviewDialog.h"
 #include "UndoCommands.h"
 #include "import/ImportHistoryDialog.h"
 #include "import/ImportSummaryDialog.h"
@@ -179,6 +180,14 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     });
     connect(m_profile, &ProfilePane::contactCreated, this, &MainWindow::selectContact);
     connect(m_store, &ContactStore::errorReported, this, &MainWindow::showError);
+    connect(m_store, &ContactStore::jobStarted, this, [this](const QString& label) {
+        setBackgroundProgress(label + QStringLiteral("…"), 0, 0);
+    });
+    connect(m_store, &ContactStore::jobFinished, this, [this](const QString& label, bool ok) {
+        clearBackgroundProgress();
+        if (ok)
+            statusBar()->showMessage(tr("%1: done").arg(label), 8000);
+    });
     updateCount();
     updateActions();
     if (m_model->rowCount() > 0)
@@ -245,6 +254,17 @@ void MainWindow::createActions()
     m_historyAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("view-history")), tr("Import history"), this,
                                          &MainWindow::showImportHistory);
     m_historyAction->setObjectName(QStringLiteral("importHistoryAction"));
+    toolbar->addSeparator();
+    m_duplicatesAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-find-replace")), tr("Duplicates…"),
+                                            this, [this] { showDuplicates({}); });
+    m_duplicatesAction->setObjectName(QStringLiteral("duplicatesAction"));
+    m_duplicatesAction->setToolTip(tr("Find and merge duplicate contacts"));
+    m_mergeAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("merge")), tr("Merge…"), this,
+                                       [this] { showDuplicates(selectedIds()); });
+    m_mergeAction->setObjectName(QStringLiteral("mergeAction"));
+    m_mergeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_mergeAction->setToolTip(tr("Merge the selected contacts (Ctrl+M)"));
+    m_table->addAction(m_mergeAction);
 
     toolbar->addSeparator();
     m_selectAllAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-select-all")), tr("Select all matching"),
@@ -402,6 +422,24 @@ void MainWindow::updateActions()
     m_addTagAction->setEnabled(!trash && selection);
     m_removeTagAction->setEnabled(!trash && selection);
     m_newAction->setEnabled(true);
+    m_mergeAction->setEnabled(!trash && m_table->selectionModel()->selectedRows().size() >= 2);
+    m_duplicatesAction->setEnabled(!trash);
+}
+
+DuplicateReviewDialog* MainWindow::duplicateDialog() const
+{
+    return m_duplicateDialog;
+}
+
+void MainWindow::showDuplicates(const QList<qint64>& ids)
+{
+    auto* dialog = new DuplicateReviewDialog(m_store, m_undo, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DuplicateReviewDialog::merged, this, &MainWindow::selectContact);
+    m_duplicateDialog = dialog;
+    if (ids.size() >= 2)
+        dialog->reviewContacts(ids);
+    dialog->show();
 }
 
 void MainWindow::updateCount()

@@ -9,6 +9,7 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QThreadPool>
+#include <QPointer>
 #include <QTimer>
 
 class QAction;
@@ -24,6 +25,7 @@ namespace ContactDesk {
 class ContactListModel;
 class ContactStore;
 class FilterBar;
+class DuplicateReviewDialog;
 class MessageBanner;
 class ProfilePane;
 class TagListModel;
@@ -43,6 +45,7 @@ public:
     ProfilePane* profilePane() const { return m_profile; }
     QTableView* tableView() const { return m_table; }
     QUndoStack* undoStack() const { return m_undo; }
+    DuplicateReviewDialog* duplicateDialog() const;
     bool isTrashView() const;
     bool isImportRunning() const { return m_import.isRunning(); }
     bool isStoreJobRunning() const { return m_storeJobs > 0; }
@@ -71,6 +74,8 @@ public Q_SLOTS:
     void removeTagFromSelection();
     // Adds or removes `tag` on the selection (or all matching) in the background, undoable.
     void changeTagOfSelection(BulkTags::Action action, const QString& tag);
+    // The duplicate-review dialog; with two or more ids it reviews them as one cluster.
+    void showDuplicates(const QList<qint64>& ids);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -121,6 +126,9 @@ private:
     QAction* m_selectAllAction = nullptr;
     QAction* m_addTagAction = nullptr;
     QAction* m_removeTagAction = nullptr;
+    QAction* m_duplicatesAction = nullptr;
+    QAction* m_mergeAction = nullptr;
+    QPointer<DuplicateReviewDialog> m_duplicateDialog;
 };
 
 } // namespace ContactDesk

@@ -3,6 +3,7 @@
 #include "store/ContactStore.h"
 
 #include <QCoreApplication>
+#include <QObject>
 
 namespace ContactDesk {
 
@@ -60,6 +61,85 @@ void RestoreContactsCommand::undo()
     if (!s)
         m_store->reportError(s.error().toString());
     setObsolete(!s);
+}
+
+MergeContactsCommand::MergeContactsCommand(ContactStore* store, const MergeRequest& request, qint64 mergeId,
+                                           const QString& text)
+    : QUndoCommand(text)
+    , m_store(store)
+    , m_request(request)
+    , m_mergeId(mergeId)
+{
+}
+
+void MergeContactsCommand::redo()
+{
+    if (m_firstRedo) {
+        m_firstRedo = false;
+        return;
+    }
+    auto id = m_store->mergeContacts(m_request);
+    if (!id) {
+        m_store->reportError(id.error().toString());
+        setObsolete(true);
+        return;
+    }
+    m_mergeId = *id;
+}
+
+void MergeContactsCommand::undo()
+{
+    Status s = m_store->undoMerge(m_mergeId);
+    if (!s)
+        m_store->reportError(s.error().toString());
+    setObsolete(!s);
+}
+
+BulkMergeCommand::BulkMergeCommand(ContactStore* store, qint64 batchId, QList<DuplicateCluster> clusters,
+                                   double minScore, MergePolicy policy, const QString& text)
+    : QUndoCommand(text)
+    , m_store(store)
+    , m_batchId(std::make_shared<qint64>(batchId))
+    , m_clusters(std::move(clusters))
+    , m_minScore(minScore)
+    , m_policy(policy)
+{
+}
+
+void BulkMergeCommand::redo()
+{
+    if (m_firstRedo) {
+        m_firstRedo = false;
+        return;
+    }
+    auto batch = m_batchId;
+    const auto clusters = m_clusters;
+    const double minScore = m_minScore;
+    const MergePolicy policy = m_policy;
+    const PhoneNormalizer phones = m_store->phoneNormalizer();
+    m_store->runJob(text(), [batch, clusters, minScore, policy, phones](const QSqlDatabase& db) -> Status {
+        ContactMerger merger(db, phones);
+        auto result = merger.mergeAll(clusters, minScore, policy);
+        if (!result)
+            return result.error();
+        *batch = result->batchId;
+        return {};
+    });
+}
+
+void BulkMergeCommand::undo()
+{
+    if (m_store->isJobRunning()) {
+        // The batch id of a redo still running is not known yet; undoing now would miss it.
+        m_store->reportError(QObject::tr("Wait for the running background job to finish, then undo again."));
+        return;
+    }
+    const qint64 batchId = *m_batchId;
+    const PhoneNormalizer phones = m_store->phoneNormalizer();
+    m_store->runJob(QObject::tr("Undo %1").arg(text()), [batchId, phones](const QSqlDatabase& db) -> Status {
+        ContactMerger merger(db, phones);
+        return merger.undoBatch(batchId);
+    });
 }
 
 BulkTagCommand::BulkTagCommand(StoreJobRunner runner, std::shared_ptr<BulkTags::Change> change, const QString& text)

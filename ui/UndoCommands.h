@@ -2,6 +2,7 @@
 // Undoable operations on the store for the main window's QUndoStack. Each command is pushed only
 // after its first run succeeded, so a failed action leaves nothing on the stack.
 
+#include "dedupe/ContactMerger.h"
 #include "store/BulkTags.h"
 
 #include <QList>
@@ -39,6 +40,41 @@ public:
 private:
     ContactStore* m_store;
     QList<qint64> m_ids;
+    bool m_firstRedo = true;
+};
+
+// A merge done in the duplicate-review dialog: undo puts the merged contacts back exactly, redo
+// merges them again with the same choices.
+class MergeContactsCommand : public QUndoCommand
+{
+public:
+    MergeContactsCommand(ContactStore* store, const MergeRequest& request, qint64 mergeId, const QString& text);
+    void undo() override;
+    void redo() override;
+    qint64 mergeId() const { return m_mergeId; }
+
+private:
+    ContactStore* m_store;
+    MergeRequest m_request;
+    qint64 m_mergeId;
+    bool m_firstRedo = true;
+};
+
+// A bulk merge: undone (and redone) as a whole, in the background.
+class BulkMergeCommand : public QUndoCommand
+{
+public:
+    BulkMergeCommand(ContactStore* store, qint64 batchId, QList<DuplicateCluster> clusters, double minScore,
+                     MergePolicy policy, const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    ContactStore* m_store;
+    std::shared_ptr<qint64> m_batchId; // the redo's job writes the new batch id
+    QList<DuplicateCluster> m_clusters;
+    double m_minScore;
+    MergePolicy m_policy;
     bool m_firstRedo = true;
 };
 

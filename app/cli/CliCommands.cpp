@@ -1,5 +1,7 @@
 #include "CliCommands.h"
 
+#include "DedupeCommands.h"
+
 #include "domain/ContactJson.h"
 #include "domain/PhoneNormalizer.h"
 #include "io/DemoData.h"
@@ -46,6 +48,17 @@ Commands:
                           Write live contacts as CSV.
   imports [--json]        The import history.
   revert-import ID        Take a finished import back completely.
+  duplicates [--min-score S] [--import-run ID] [--json]
+                          Clusters of probable duplicates, most confident first,
+                          with contact ids, external ids, names, score and evidence.
+  merge SURVIVOR ID... [--policy P] [--json]
+                          Merge contacts into SURVIVOR (it keeps its id).
+  merge-all --min-score S [--policy survivor|most-recent|first-non-empty] [--json]
+                          Merge every cluster scoring at least S in one go.
+  undo-merge MERGE_ID | undo-merge --batch BATCH_ID
+                          Put merged contacts back exactly as they were.
+  merges [--json]         The merge history.
+  not-duplicates ID ID... Never suggest these contacts as duplicates again.
 
 Options:
   --database PATH         The SQLite database (default: %1).
@@ -53,12 +66,6 @@ Options:
                           (default: %2, from the settings or the system locale).
   --version, --help
 )";
-
-void printJson(QTextStream& out, const QJsonValue& value)
-{
-    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-}
 
 struct Context
 {
@@ -68,12 +75,6 @@ struct Context
     QTextStream& err;
     bool json;
 };
-
-int fail(QTextStream& err, const QString& message, int code = Failed)
-{
-    err << "contactdesk-cli: " << QString(message).replace(QLatin1Char('\n'), QLatin1Char(' ')) << Qt::endl;
-    return code;
-}
 
 Result<qint64> parseId(const QString& text)
 {
@@ -367,6 +368,18 @@ int commandRevertImport(Context& c, const QSqlDatabase& db)
 
 } // namespace
 
+void printJson(QTextStream& out, const QJsonValue& value)
+{
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+}
+
+int fail(QTextStream& err, const QString& message, int code)
+{
+    err << "contactdesk-cli: " << QString(message).replace(QLatin1Char('\n'), QLatin1Char(' ')) << Qt::endl;
+    return code;
+}
+
 int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
@@ -398,6 +411,9 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     option("policy", "POLICY");
     option("dry-run");
     option("search", "TEXT");
+    option("min-score", "S");
+    option("import-run", "ID");
+    option("batch", "ID");
     const QString defaultRegion = AppSettings::defaultRegion();
     const QString usage = QString::fromUtf8(usageText).arg(AppSettings::defaultDatabasePath(), defaultRegion);
     if (!parser.parse(arguments))
@@ -422,7 +438,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QStringList dbCommands{QStringLiteral("add"),    QStringLiteral("show"),    QStringLiteral("list"),
                                  QStringLiteral("stats"),  QStringLiteral("import"),  QStringLiteral("export"),
                                  QStringLiteral("imports"), QStringLiteral("revert-import")};
-    if (!dbCommands.contains(command))
+    if (!dbCommands.contains(command) && !isDedupeCommand(command))
         return fail(err, tr("unknown command \"%1\" (see --help)").arg(command), Usage);
 
     QString region = defaultRegion;
@@ -440,7 +456,10 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     {
         ContactRepository repo(database.value()->connection(), PhoneNormalizer(region));
         const QSqlDatabase db = database.value()->connection();
-        if (command == QLatin1String("import"))
+        if (isDedupeCommand(command))
+            rc = runDedupeCommand(command, positional, parser, database.value()->path(), db, PhoneNormalizer(region), out,
+                                  err);
+        else if (command == QLatin1String("import"))
             rc = commandImport(context, db, database.value()->path(), region);
         else if (command == QLatin1String("export"))
             rc = commandExport(context, db);

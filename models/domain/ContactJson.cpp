@@ -35,6 +35,7 @@ QJsonObject toJson(const Contact& c)
     o[QStringLiteral("created_at")] = c.createdAt.toString(Qt::ISODateWithMs);
     o[QStringLiteral("updated_at")] = c.updatedAt.toString(Qt::ISODateWithMs);
     o[QStringLiteral("updated_at_ms")] = c.updatedAt.toMSecsSinceEpoch();
+    o[QStringLiteral("created_at_ms")] = c.createdAt.toMSecsSinceEpoch();
     o[QStringLiteral("deleted_at")] = c.deletedAt.isValid() ? QJsonValue(c.deletedAt.toString(Qt::ISODateWithMs))
                                                             : QJsonValue();
     return o;
@@ -65,6 +66,8 @@ Contact fromJson(const QJsonObject& o)
     for (auto it = custom.begin(); it != custom.end(); ++it)
         c.customFields.insert(it.key(), it.value().toString());
     c.updatedAt = QDateTime::fromMSecsSinceEpoch(o.value(QStringLiteral("updated_at_ms")).toInteger(), Qt::UTC);
+    if (o.contains(QStringLiteral("created_at_ms")))
+        c.createdAt = QDateTime::fromMSecsSinceEpoch(o.value(QStringLiteral("created_at_ms")).toInteger(), Qt::UTC);
     return c;
 }
 

@@ -65,6 +65,10 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
         if (m_query.trash)
             removeContacts(ids);
     });
+    connect(store, &ContactStore::contactsMerged, this, [this](const QList<qint64>& ids) {
+        if (!m_query.trash)
+            removeContacts(ids);
+    });
     connect(store, &ContactStore::externalChange, this, &ContactListModel::refresh);
     reset();
 }

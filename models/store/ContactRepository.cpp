@@ -961,6 +961,33 @@ Status ContactRepository::restoreSnapshot(const Contact& snapshot, qint64 import
     return tx.commit();
 }
 
+Status ContactRepository::reinsert(const Contact& snapshot, qint64 importRunId)
+{
+    Sql::TransactionGuard tx(m_db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    if (exists(snapshot.id))
+        return Error{Error::Code::Invalid, tr("contact #%1 exists again").arg(snapshot.id), {}};
+    const qint64 created = snapshot.createdAt.isValid() ? snapshot.createdAt.toMSecsSinceEpoch() : Sql::nowMs();
+    if (auto q = Sql::run(m_db, QStringLiteral("reinsert contact"),
+                          QStringLiteral("INSERT INTO contacts (id, uuid, created_at, updated_at) VALUES (?, ?, ?, ?)"),
+                          {snapshot.id, snapshot.uuid, created, snapshot.updatedAt.toMSecsSinceEpoch()});
+        !q)
+        return q.error();
+    if (Status s = restoreSnapshot(snapshot, importRunId); !s)
+        return s;
+    return tx.commit();
+}
+
+Result<qint64> ContactRepository::importRunOf(qint64 id)
+{
+    auto v = Sql::scalar(m_db, QStringLiteral("import run of contact"),
+                         QStringLiteral("SELECT import_run_id FROM contacts WHERE id = ?"), {id});
+    if (!v)
+        return v.error();
+    return v->isNull() ? 0 : v->toLongLong();
+}
+
 Status ContactRepository::setImportRun(qint64 id, qint64 importRunId)
 {
     auto q = Sql::run(m_db, QStringLiteral("set import run"),

@@ -97,6 +97,10 @@ public:
     // undo of an import's update. Checks nothing: the snapshot was valid when it was taken.
     Status restoreSnapshot(const Contact& snapshot, qint64 importRunId);
     Status setImportRun(qint64 id, qint64 importRunId);
+    // Creates a contact again under its old id and uuid, exactly as `snapshot` (the undo of a
+    // merge). Fails when the id is taken.
+    Status reinsert(const Contact& snapshot, qint64 importRunId);
+    Result<qint64> importRunOf(qint64 id);
     // Rewrites the contact's full-text search row (done by every write here; public for migrations).
     Status refreshSearch(qint64 id);
     // The live contact with this external id, normalised email or E.164 phone, or 0.

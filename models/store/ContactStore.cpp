@@ -1,6 +1,11 @@
 #include "ContactStore.h"
 
 #include "Database.h"
+#include "Sql.h"
+#include "dedupe/ContactMerger.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ContactDesk {
 
@@ -135,6 +140,65 @@ Status ContactStore::removeNote(qint64 contactId, qint64 noteId)
     if (s)
         Q_EMIT notesChanged(contactId);
     return s;
+}
+
+Result<qint64> ContactStore::mergeContacts(const MergeRequest& request)
+{
+    ContactMerger merger(m_database.connection(), phoneNormalizer());
+    auto id = merger.merge(request);
+    if (id) {
+        Q_EMIT contactsMerged(request.mergedIds);
+        Q_EMIT contactsChanged({request.survivorId});
+        Q_EMIT notesChanged(request.survivorId);
+        Q_EMIT tagsChanged();
+    }
+    return id;
+}
+
+Status ContactStore::undoMerge(qint64 mergeId)
+{
+    ContactMerger merger(m_database.connection(), phoneNormalizer());
+    auto entry = Sql::scalar(m_database.connection(), QStringLiteral("undo merge"),
+                             QStringLiteral("SELECT survivor_id FROM merge_log WHERE id = ?"), {mergeId});
+    Status s = merger.undo(mergeId);
+    if (s) {
+        Q_EMIT externalChange(); // the merged contacts are back, wherever they sort
+        if (entry && entry->isValid())
+            Q_EMIT notesChanged(entry->toLongLong());
+        Q_EMIT tagsChanged();
+    }
+    return s;
+}
+
+Status ContactStore::markNotDuplicates(const QList<qint64>& ids)
+{
+    ContactMerger merger(m_database.connection(), phoneNormalizer());
+    return merger.markNotDuplicates(ids);
+}
+
+void ContactStore::runJob(const QString& label, const std::function<Status(const QSqlDatabase&)>& job)
+{
+    ++m_jobsRunning;
+    Q_EMIT jobStarted(label);
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, label] {
+        const Status s = watcher->result();
+        watcher->deleteLater();
+        --m_jobsRunning;
+        if (!s)
+            Q_EMIT errorReported(s.error().toString());
+        Q_EMIT jobFinished(label, bool(s));
+        Q_EMIT externalChange();
+        Q_EMIT tagsChanged();
+    });
+    const QString path = m_database.path();
+    const int busy = m_database.busyTimeoutMs();
+    watcher->setFuture(QtConcurrent::run([path, busy, label, job]() -> Status {
+        ScopedConnection connection(path, label, std::max(busy, 5000));
+        if (!connection.status())
+            return connection.status();
+        return job(connection.database());
+    }));
 }
 
 } // namespace ContactDesk

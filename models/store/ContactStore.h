@@ -8,9 +8,12 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace ContactDesk {
 
 class Database;
+struct MergeRequest;
 
 class ContactStore : public QObject
 {
@@ -42,6 +45,16 @@ public:
     Status updateNote(qint64 contactId, qint64 noteId, const QString& body);
     Status removeNote(qint64 contactId, qint64 noteId);
 
+    // Merges (see ContactMerger): the merged contacts leave the list, the survivor changes.
+    Result<qint64> mergeContacts(const MergeRequest& request);
+    Status undoMerge(qint64 mergeId);
+    Status markNotDuplicates(const QList<qint64>& ids);
+
+    // Runs `job` on a worker thread with a connection of its own; when it ends, a failure is
+    // reported and the lists re-query (externalChange). `label` names it in the status bar.
+    void runJob(const QString& label, const std::function<Status(const QSqlDatabase&)>& job);
+    bool isJobRunning() const { return m_jobsRunning > 0; }
+
     void notifyExternalChange() { Q_EMIT externalChange(); }
     // For operations that fail away from their caller (an undo): the window shows the message.
     void reportError(const QString& message) { Q_EMIT errorReported(message); }
@@ -52,15 +65,19 @@ Q_SIGNALS:
     void contactsTrashed(const QList<qint64>& ids);
     void contactsRestored(const QList<qint64>& ids);
     void contactsPurged(const QList<qint64>& ids);
+    void contactsMerged(const QList<qint64>& ids); // merged into another contact: gone from the list
     void tagsChanged();
     void notesChanged(qint64 contactId);
     void externalChange(); // anything may have changed: re-query
     void errorReported(const QString& message);
+    void jobStarted(const QString& label);
+    void jobFinished(const QString& label, bool ok);
 
 private:
     Database& m_database;
     ContactRepository m_repository;
     QString m_author;
+    int m_jobsRunning = 0;
 };
 
 } // namespace ContactDesk

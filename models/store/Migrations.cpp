@@ -233,6 +233,24 @@ QList<Migration> build()
                 return s;
         return {};
     }});
+    // Version 5: merges that can be undone one by one or as the bulk merge they were part of, and
+    // which contacts each merge touched (so an import revert can see a merge came after it).
+    list.append({5, "merge history", {
+        QStringLiteral(R"(CREATE TABLE merge_batches (
+            id INTEGER PRIMARY KEY,
+            created_at INTEGER NOT NULL,
+            min_score REAL NOT NULL,
+            policy TEXT NOT NULL,
+            clusters INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("ALTER TABLE merge_log ADD COLUMN batch_id INTEGER REFERENCES merge_batches(id) ON DELETE CASCADE"),
+        QStringLiteral("ALTER TABLE merge_log ADD COLUMN score REAL"),
+        QStringLiteral("CREATE INDEX merge_log_batch ON merge_log(batch_id) WHERE batch_id IS NOT NULL"),
+        QStringLiteral(R"(CREATE TABLE merge_contacts (
+            merge_id INTEGER NOT NULL REFERENCES merge_log(id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL,
+            PRIMARY KEY (merge_id, contact_id)))"),
+        QStringLiteral("CREATE INDEX merge_contacts_contact ON merge_contacts(contact_id)"),
+    }});
     return list;
 }
 

@@ -3,7 +3,9 @@
 //   xvfb-run -a build/tests/ui/contactdesk_screenshots DEMO.csv OUT_DIR
 
 #include "FilterBar.h"
+#include "DuplicateReviewDialog.h"
 #include "MainWindow.h"
+#include "items/DuplicateClusterModel.h"
 #include "import/ImportSummaryDialog.h"
 #include "import/ImportWizard.h"
 #include "io/DemoData.h"
@@ -14,6 +16,9 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,5 +83,25 @@ int main(int argc, char* argv[])
     window.findChild<QAbstractButton*>(QStringLiteral("letterButtonM"))->click();
     QTest::qWait(800);
     window.grab().save(out + QStringLiteral("/filter-bar.png"));
+    window.showImportedContacts(0);
+    window.showDuplicates({});
+    DuplicateReviewDialog* dupes = window.duplicateDialog();
+    QTest::mouseClick(dupes->findChild<QPushButton*>(QStringLiteral("findButton")), Qt::LeftButton);
+    for (int i = 0; i < 600 && dupes->isScanning(); ++i)
+        QTest::qWait(100);
+    // A cluster where the contacts disagree on something shows the choice best.
+    auto* clusters = dupes->findChild<QTableView*>(QStringLiteral("clusterTableView"));
+    for (int row = 0; row < dupes->clusterModel()->rowCount(); ++row) {
+        if (dupes->clusterModel()->cluster(row).evidence.contains(QStringLiteral("alike"))) {
+            clusters->selectRow(row);
+            break;
+        }
+    }
+    QTest::qWait(300);
+    dupes->grab().save(out + QStringLiteral("/duplicates-review.png"));
+    QTest::mouseClick(dupes->findChild<QPushButton*>(QStringLiteral("mergeButton")), Qt::LeftButton);
+    dupes->findChild<QTabWidget*>(QStringLiteral("duplicateTabWidget"))->setCurrentIndex(1);
+    QTest::qWait(300);
+    dupes->grab().save(out + QStringLiteral("/duplicates-history.png"));
     return 0;
 }

@@ -1,0 +1,320 @@
+#include "DuplicateScorer.h"
+
+#include "NameMatching.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ContactDesk {
+
+using namespace NameMatching;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("DuplicateScorer", text);
+}
+
+QString str(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+// An initial or a shortened form: "j" / "john", "jon" / "jonathan".
+bool isPrefixForm(std::string_view a, std::string_view b)
+{
+    if (a.size() > b.size())
+        std::swap(a, b);
+    if (a.size() == 1)
+        return b.front() == a.front();
+    return a.size() >= 3 && b.compare(0, a.size(), a) == 0;
+}
+
+// Last names that are alike: a typo (Jaro-Winkler), or one half of a double-barrelled name.
+double lastNameSimilarity(std::string_view a, std::string_view b)
+{
+    if (a == b)
+        return 1.0;
+    const double jw = jaroWinkler(a, b);
+    if (std::min(a.size(), b.size()) >= 4 && (a.find(b) != std::string_view::npos || b.find(a) != std::string_view::npos))
+        return std::max(jw, 0.9);
+    // Short names (Li, Wu, Ma) are alike only when equal.
+    return std::min(a.size(), b.size()) < 4 ? 0.0 : jw;
+}
+
+constexpr double LastAlike = 0.92;
+constexpr double FirstAlike = 0.90;
+
+} // namespace
+
+void DedupeRecords::reserve(size_t contacts)
+{
+    m_records.reserve(contacts);
+    m_values.reserve(contacts * 2);
+    m_arena.reserve(contacts * 96);
+}
+
+TextRef DedupeRecords::store(std::string_view s)
+{
+    TextRef t{static_cast<quint32>(m_arena.size()), static_cast<quint32>(s.size())};
+    m_arena.append(s);
+    return t;
+}
+
+void DedupeRecords::add(const DedupeInput& in)
+{
+    DedupeRecord r;
+    r.id = in.id;
+    r.first = store(compactName(in.firstName));
+    r.last = store(compactName(in.lastName));
+    r.company = store(companyKey(in.company));
+    r.title = store(foldedWords(in.jobTitle));
+    r.street = store(streetKey(in.street));
+    r.postal = store(postalKey(in.postalCode));
+    r.city = store(compactName(in.city));
+    if (!in.birthday.isEmpty()) {
+        const QDate d = QDate::fromString(in.birthday, Qt::ISODate);
+        if (d.isValid())
+            r.birthday = static_cast<qint32>(d.toJulianDay());
+    }
+    r.valuesBegin = static_cast<quint32>(m_values.size());
+    for (const QString& e : in.emails) {
+        m_values.push_back(store(NameMatching::mailbox(e)));
+        ++r.mailboxCount;
+    }
+    for (const QString& p : in.phones) {
+        m_values.push_back(store(p.toStdString()));
+        ++r.phoneCount;
+    }
+    m_records.push_back(r);
+}
+
+void DedupeRecords::append(DedupeRecords&& other)
+{
+    const quint32 arenaShift = static_cast<quint32>(m_arena.size());
+    const quint32 valueShift = static_cast<quint32>(m_values.size());
+    m_arena.append(other.m_arena);
+    for (TextRef t : other.m_values)
+        m_values.push_back(TextRef{t.offset + arenaShift, t.length});
+    for (DedupeRecord r : other.m_records) {
+        for (TextRef* t : {&r.first, &r.last, &r.company, &r.title, &r.street, &r.postal, &r.city})
+            t->offset += arenaShift;
+        r.valuesBegin += valueShift;
+        m_records.push_back(r);
+    }
+    other = DedupeRecords();
+}
+
+size_t DedupeRecords::memoryBytes() const
+{
+    return m_records.capacity() * sizeof(DedupeRecord) + m_values.capacity() * sizeof(TextRef) + m_arena.capacity();
+}
+
+double DuplicateScorer::scoreFromWeight(double weight)
+{
+    // A logistic curve centred at 6.5: exact names alone (6) stay below the default threshold,
+    // exact names with one corroborating fact or a shared mailbox or phone with alike names pass.
+    return 1.0 / (1.0 + std::exp(-(weight - 6.5)));
+}
+
+template<typename Sink>
+double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
+{
+    const DedupeRecords& rs = m_records;
+    const DedupeRecord& a = rs[ia];
+    const DedupeRecord& b = rs[ib];
+    double w = 0;
+    auto add = [&](Evidence::Kind kind, double weight, auto&& text) {
+        w += weight;
+        sink(kind, weight, text);
+    };
+
+    // ---- emails -------------------------------------------------------------------------------
+    bool sameMailbox = false;
+    std::string_view sharedName;
+    for (int i = 0; i < a.mailboxCount && !sameMailbox; ++i) {
+        const std::string_view ma = rs.mailbox(a, i);
+        for (int j = 0; j < b.mailboxCount; ++j) {
+            const std::string_view mb = rs.mailbox(b, j);
+            if (ma == mb) {
+                sameMailbox = true;
+                add(Evidence::Kind::SameMailbox, 9.0, [&] { return tr("same mailbox %1").arg(str(ma)); });
+                break;
+            }
+            if (sharedName.empty()) {
+                const std::string la = personalLocalPart(ma);
+                if (!la.empty() && la == personalLocalPart(mb))
+                    sharedName = ma.substr(0, ma.rfind('@'));
+            }
+        }
+    }
+    if (!sameMailbox && !sharedName.empty())
+        add(Evidence::Kind::SameEmailName, 3.5, [&] { return tr("same email name %1@…").arg(str(sharedName)); });
+
+    // ---- phones -------------------------------------------------------------------------------
+    if (a.phoneCount > 0 && b.phoneCount > 0) {
+        int best = 0; // 2 same number, 1 same national number
+        std::string_view shown;
+        for (int i = 0; i < a.phoneCount && best < 2; ++i) {
+            const std::string_view pa = rs.phone(a, i);
+            for (int j = 0; j < b.phoneCount; ++j) {
+                const std::string_view pb = rs.phone(b, j);
+                if (pa == pb) {
+                    best = 2;
+                    shown = pa;
+                    break;
+                }
+                if (best == 0 && pa.size() >= 9 && pb.size() >= 9 && pa.substr(pa.size() - 9) == pb.substr(pb.size() - 9)) {
+                    best = 1;
+                    shown = pa;
+                }
+            }
+        }
+        if (best == 2)
+            add(Evidence::Kind::SamePhone, 8.0, [&] { return tr("same phone %1").arg(str(shown)); });
+        else if (best == 1)
+            add(Evidence::Kind::SameNationalNumber, 5.0, [&] {
+                return tr("same national number %1 under another country code").arg(str(shown.substr(shown.size() - 9)));
+            });
+        else
+            add(Evidence::Kind::DifferentPhones, -1.0, [&] { return tr("different phones"); });
+    }
+
+    // ---- names --------------------------------------------------------------------------------
+    const std::string_view fa = rs.text(a.first), la = rs.text(a.last);
+    const std::string_view fb = rs.text(b.first), lb = rs.text(b.last);
+    auto names = [&] {
+        return QStringLiteral("%1 %2 ~ %3 %4").arg(str(fa), str(la), str(fb), str(lb)).simplified();
+    };
+    bool lastAgrees = false;
+    if (!la.empty() && !lb.empty()) {
+        const double simLast = lastNameSimilarity(la, lb);
+        if (!fa.empty() && !fb.empty() && fa != la && lastNameSimilarity(fa, lb) >= LastAlike
+            && lastNameSimilarity(la, fb) >= LastAlike && simLast < LastAlike) {
+            add(Evidence::Kind::NamesSwapped, 5.0, [&] { return tr("first and last name swapped: %1").arg(names()); });
+            lastAgrees = true;
+        } else if (simLast >= LastAlike) {
+            lastAgrees = true;
+            const bool lastSame = simLast >= 1.0;
+            if (fa.empty() || fb.empty()) {
+                add(Evidence::Kind::LastNameOnly, 2.5, [&] { return tr("same last name, one first name missing: %1").arg(names()); });
+            } else if (fa == fb) {
+                if (lastSame)
+                    add(Evidence::Kind::NamesExact, 6.0, [&] { return tr("same name %1").arg(names()); });
+                else
+                    add(Evidence::Kind::NamesAlike, 4.5, [&] { return tr("names alike: %1 (%2)").arg(names()).arg(simLast, 0, 'f', 2); });
+            } else if (areNicknames(fa, fb)) {
+                add(Evidence::Kind::Nickname, lastSame ? 5.0 : 4.5, [&] { return tr("nickname: %1").arg(names()); });
+            } else if (const double simFirst = jaroWinkler(fa, fb); simFirst >= FirstAlike && lastSame) {
+                add(Evidence::Kind::NamesAlike, 4.5, [&] { return tr("names alike: %1 (%2)").arg(names()).arg(simFirst, 0, 'f', 2); });
+            } else if (isPrefixForm(fa, fb)) {
+                const bool initial = std::min(fa.size(), fb.size()) == 1;
+                add(Evidence::Kind::InitialOnly, initial ? 2.5 : 4.0, [&] {
+                    return (initial ? tr("initial matches: %1") : tr("short form of the first name: %1")).arg(names());
+                });
+            } else {
+                add(Evidence::Kind::FirstNamesDiffer, -6.0, [&] { return tr("different first names: %1").arg(names()); });
+            }
+        } else if (!fa.empty() && !fb.empty() && (fa == fb || areNicknames(fa, fb) || jaroWinkler(fa, fb) >= FirstAlike)) {
+            add(Evidence::Kind::LastNamesDiffer, -4.0, [&] { return tr("different last names: %1").arg(names()); });
+        } else {
+            add(Evidence::Kind::NamesDiffer, -9.0, [&] { return tr("different names: %1").arg(names()); });
+        }
+    } else if (!fa.empty() && !fb.empty()) {
+        if (fa == fb || areNicknames(fa, fb))
+            add(Evidence::Kind::LastNameOnly, 1.5, [&] { return tr("same first name, a last name missing: %1").arg(names()); });
+        else if (jaroWinkler(fa, fb) < FirstAlike)
+            add(Evidence::Kind::FirstNamesDiffer, -4.0, [&] { return tr("different first names: %1").arg(names()); });
+    }
+    if (lastAgrees) {
+        // Sharing a rare last name says more than sharing Smith: the share of the scanned contacts
+        // with this last name moves the weight by up to 1.5 either way.
+        const float share = std::max(a.lastNameShare, b.lastNameShare);
+        if (share > 0) {
+            const double bonus = std::clamp(-std::log10(static_cast<double>(share)) - 3.0, -1.5, 1.5);
+            if (bonus <= -0.25)
+                add(Evidence::Kind::CommonLastName, bonus, [&] { return tr("common last name"); });
+            else if (bonus >= 0.25)
+                add(Evidence::Kind::RareLastName, bonus, [&] { return tr("rare last name"); });
+            else
+                w += bonus;
+        }
+    }
+
+    // ---- company, title, address, birthday ------------------------------------------------------
+    const std::string_view ca = rs.text(a.company), cb = rs.text(b.company);
+    if (!ca.empty() && !cb.empty()) {
+        if (ca == cb || jaroWinkler(ca, cb) >= 0.95)
+            add(Evidence::Kind::SameCompany, 1.5, [&] { return tr("same company"); });
+        else
+            add(Evidence::Kind::DifferentCompany, -0.5, [&] { return tr("different companies"); });
+    }
+    const std::string_view ta = rs.text(a.title), tb = rs.text(b.title);
+    if (!ta.empty() && ta == tb)
+        add(Evidence::Kind::SameJobTitle, 0.5, [&] { return tr("same job title"); });
+
+    const std::string_view sa = rs.text(a.street), sb = rs.text(b.street);
+    const std::string_view pa = rs.text(a.postal), pb = rs.text(b.postal);
+    const bool postalBoth = !pa.empty() && !pb.empty();
+    const bool sameStreet = !sa.empty() && !sb.empty() && (sa == sb || jaroWinkler(sa, sb) >= 0.94);
+    if (sameStreet && (!postalBoth || pa == pb)) {
+        add(Evidence::Kind::SameAddress, 3.0, [&] { return tr("same address"); });
+    } else if (postalBoth) {
+        if (pa == pb)
+            add(Evidence::Kind::SamePostalCode, 1.0, [&] { return tr("same postal code %1").arg(str(pa)); });
+        else
+            add(Evidence::Kind::DifferentPostalCode, -1.0, [&] { return tr("different postal codes"); });
+    }
+    const std::string_view ya = rs.text(a.city), yb = rs.text(b.city);
+    if (!ya.empty() && !yb.empty() && !postalBoth) {
+        if (ya == yb)
+            add(Evidence::Kind::SameCity, 0.5, [&] { return tr("same city"); });
+        else
+            add(Evidence::Kind::DifferentCity, -0.5, [&] { return tr("different cities"); });
+    }
+
+    if (a.birthday != 0 && b.birthday != 0) {
+        if (a.birthday == b.birthday) {
+            add(Evidence::Kind::SameBirthday, 5.0, [&] {
+                return tr("same birthday %1").arg(QDate::fromJulianDay(a.birthday).toString(Qt::ISODate));
+            });
+        } else {
+            const QDate da = QDate::fromJulianDay(a.birthday), db = QDate::fromJulianDay(b.birthday);
+            const int equalParts = (da.year() == db.year()) + (da.month() == db.month()) + (da.day() == db.day());
+            const bool swapped = da.year() == db.year() && da.month() == db.day() && da.day() == db.month();
+            if (equalParts == 2 || swapped)
+                add(Evidence::Kind::BirthdayTypo, 1.0, [&] { return tr("birthdays differ in one part"); });
+            else
+                add(Evidence::Kind::DifferentBirthday, -8.0, [&] { return tr("different birthdays"); });
+        }
+    }
+    return w;
+}
+
+PairScore DuplicateScorer::score(size_t a, size_t b) const
+{
+    const double w = evaluate(a, b, [](Evidence::Kind, double, auto&&) {});
+    return PairScore{w, scoreFromWeight(w)};
+}
+
+QList<Evidence> DuplicateScorer::explain(size_t a, size_t b) const
+{
+    QList<Evidence> out;
+    evaluate(a, b, [&out](Evidence::Kind kind, double weight, auto&& text) { out.append(Evidence{kind, weight, text()}); });
+    std::stable_sort(out.begin(), out.end(), [](const Evidence& x, const Evidence& y) { return x.weight > y.weight; });
+    return out;
+}
+
+QString DuplicateScorer::describe(const QList<Evidence>& evidence)
+{
+    QStringList parts;
+    for (const Evidence& e : evidence)
+        parts.append(e.text);
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace ContactDesk

@@ -1,0 +1,134 @@
+#pragma once
+// The per-pair half of the duplicate finder: contacts reduced to compact, folded features
+// (DedupeRecords in one arena, about 200 bytes a contact), and a score for two of them built from
+// per-field evidence. Missing values are no evidence either way. The finder scores millions of
+// pairs with score(); explain() gives the same evidence in words for the pairs it reports.
+
+#include <QList>
+#include <QString>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ContactDesk {
+
+struct TextRef
+{
+    quint32 offset = 0;
+    quint32 length = 0;
+};
+
+struct DedupeRecord
+{
+    qint64 id = 0;
+    TextRef first, last, company, title, street, postal, city;
+    qint32 birthday = 0; // Julian day; 0 when unknown
+    quint32 valuesBegin = 0; // mailboxes then E.164 phones in DedupeRecords::values
+    quint16 mailboxCount = 0;
+    quint16 phoneCount = 0;
+    float lastNameShare = 0.0f; // how common the last name is in the scanned set (0..1); 0 if unknown
+};
+
+// The features of a contact before they go into the arena.
+struct DedupeInput
+{
+    qint64 id = 0;
+    QString firstName, lastName, company, jobTitle, street, postalCode, city, birthday;
+    QStringList emails; // normalised addresses
+    QStringList phones; // E.164
+};
+
+class DedupeRecords
+{
+public:
+    void reserve(size_t contacts);
+    void add(const DedupeInput& input);
+    // Appends another set (built on another thread) to this one.
+    void append(DedupeRecords&& other);
+
+    size_t size() const { return m_records.size(); }
+    const DedupeRecord& operator[](size_t i) const { return m_records[i]; }
+    DedupeRecord& operator[](size_t i) { return m_records[i]; }
+    std::string_view text(TextRef t) const { return std::string_view(m_arena.data() + t.offset, t.length); }
+    std::string_view mailbox(const DedupeRecord& r, int i) const { return text(m_values[r.valuesBegin + static_cast<size_t>(i)]); }
+    std::string_view phone(const DedupeRecord& r, int i) const
+    {
+        return text(m_values[r.valuesBegin + r.mailboxCount + static_cast<size_t>(i)]);
+    }
+    size_t memoryBytes() const;
+
+private:
+    TextRef store(std::string_view s);
+
+    std::vector<DedupeRecord> m_records;
+    std::vector<TextRef> m_values;
+    std::string m_arena;
+};
+
+// One piece of evidence for or against two contacts being the same person.
+struct Evidence
+{
+    enum class Kind {
+        SameMailbox,     // same address, or the same Gmail mailbox written differently
+        SameEmailName,   // the same personal local part at two domains
+        SamePhone,
+        SameNationalNumber,
+        DifferentPhones,
+        NamesExact,
+        NamesSwapped,
+        Nickname,
+        NamesAlike,
+        InitialOnly,
+        LastNameOnly,
+        FirstNamesDiffer,
+        LastNamesDiffer,
+        NamesDiffer,
+        CommonLastName,
+        RareLastName,
+        SameCompany,
+        DifferentCompany,
+        SameJobTitle,
+        SameAddress,
+        SamePostalCode,
+        DifferentPostalCode,
+        SameCity,
+        DifferentCity,
+        SameBirthday,
+        BirthdayTypo,
+        DifferentBirthday,
+    };
+    Kind kind;
+    double weight = 0;
+    QString text; // "same phone +14155553695"; filled by explain() only
+};
+
+struct PairScore
+{
+    double weight = 0; // sum of the evidence weights (log-odds style)
+    double score = 0;  // 0..1
+};
+
+class DuplicateScorer
+{
+public:
+    // Default thresholds, on the 0..1 score: suggestions, and what a bulk merge may take without a look.
+    static constexpr double DefaultThreshold = 0.80;
+    static constexpr double AutoMergeThreshold = 0.97;
+
+    explicit DuplicateScorer(const DedupeRecords& records) : m_records(records) {}
+
+    PairScore score(size_t a, size_t b) const;
+    QList<Evidence> explain(size_t a, size_t b) const;
+    static double scoreFromWeight(double weight);
+    // "same phone +14155553695 · names alike: jon smith ~ john smith (0.93) · same company"
+    static QString describe(const QList<Evidence>& evidence);
+
+private:
+    template<typename Sink>
+    double evaluate(size_t a, size_t b, Sink&& sink) const;
+
+    const DedupeRecords& m_records;
+};
+
+} // namespace ContactDesk
