@@ -4,6 +4,7 @@
 #include "MessageBox.h"
 #include "ProfilePane.h"
 #include "FileDialog.h"
+#include "FilterBar.h"
 #include "DuplicateReviewDialog.h"
 #include "UndoCommands.h"
 #include "import/ImportHistoryDialog.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -50,8 +52,10 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_cancelButton(new QToolButton(this))
     , m_filterChip(new QToolButton(this))
+    , m_filterBar(new FilterBar(store, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_writePool.setMaxThreadCount(1);
     setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
     resize(1280, 800);
 
@@ -84,8 +88,18 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     connect(&m_searchTimer, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
 
     auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(6, 6, 0, 0);
+    auto* leftLayout = new QVBoxLayout;
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto* leftRow = new QHBoxLayout(left);
+    leftRow->setContentsMargins(6, 6, 0, 0);
+    m_filterBar->setFixedWidth(230);
+    leftRow->addWidget(m_filterBar);
+    leftRow->addLayout(leftLayout, 1);
+    connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ContactFilter& filter) {
+        m_model->setFilter(filter);
+        m_filterChip->setVisible(filter.importRunId > 0);
+        m_filterChip->setText(tr("Import #%1  ✕").arg(filter.importRunId));
+    });
     m_filterChip->setObjectName(QStringLiteral("filterChipButton"));
     m_filterChip->setToolTip(tr("Show every contact again"));
     m_filterChip->setStyleSheet(QStringLiteral("QToolButton { background:#e3ecf7; color:#1d3f66; border-radius:9px; "
@@ -96,6 +110,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_filterChip);
     leftLayout->addLayout(searchRow);
+    leftLayout->addWidget(m_filterBar->letterStrip());
     leftLayout->addWidget(m_banner);
     leftLayout->addWidget(m_table, 1);
 
@@ -137,7 +152,11 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     createActions();
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::currentRowChanged);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (!m_selectingAll)
+            m_allMatching = false; // the rep picked rows by hand
+        updateActions();
+    });
     connect(m_model, &ContactListModel::countChanged, this, &MainWindow::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         // Keep the rep on the contact they were looking at across a re-query.
@@ -181,6 +200,7 @@ MainWindow::~MainWindow()
     m_import.cancel(); // a cancelled import rolls back on its own connection
     m_import.waitForFinished();
     m_export.waitForFinished();
+    m_writePool.waitForDone(); // a bulk write finishes (or rolls back) on its own connection
 }
 
 void MainWindow::createActions()
@@ -247,6 +267,19 @@ void MainWindow::createActions()
     m_mergeAction->setToolTip(tr("Merge the selected contacts (Ctrl+M)"));
     m_table->addAction(m_mergeAction);
 
+    toolbar->addSeparator();
+    m_selectAllAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-select-all")), tr("Select all matching"),
+                                           this, &MainWindow::selectAllMatching);
+    m_selectAllAction->setObjectName(QStringLiteral("selectAllMatchingAction"));
+    m_selectAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_selectAllAction->setToolTip(tr("Select every contact matching the search and filters, not only those shown"));
+    m_addTagAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag-new")), tr("Add tag…"), this,
+                                        &MainWindow::addTagToSelection);
+    m_addTagAction->setObjectName(QStringLiteral("addTagAction"));
+    m_removeTagAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag-delete")), tr("Remove tag…"), this,
+                                           &MainWindow::removeTagFromSelection);
+    m_removeTagAction->setObjectName(QStringLiteral("removeTagAction"));
+
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, [this] {
@@ -257,6 +290,7 @@ void MainWindow::createActions()
     addAction(m_undoAction);
     addAction(m_redoAction);
     addAction(m_newAction);
+    addAction(m_selectAllAction);
 }
 
 bool MainWindow::isTrashView() const
@@ -385,6 +419,9 @@ void MainWindow::updateActions()
     m_restoreAction->setEnabled(trash && selection);
     m_emptyTrashAction->setVisible(trash);
     m_emptyTrashAction->setEnabled(trash && m_model->rowCount() > 0);
+    m_selectAllAction->setEnabled(!trash && m_model->rowCount() > 0);
+    m_addTagAction->setEnabled(!trash && selection);
+    m_removeTagAction->setEnabled(!trash && selection);
     m_newAction->setEnabled(true);
     m_mergeAction->setEnabled(!trash && m_table->selectionModel()->selectedRows().size() >= 2);
     m_duplicatesAction->setEnabled(!trash);
@@ -415,8 +452,12 @@ void MainWindow::updateCount()
         updateActions();
         return;
     }
-    m_countLabel->setText(isTrashView() ? tr("%1 in the Trash").arg(number)
-                                        : (n == 1 ? tr("1 contact") : tr("%1 contacts").arg(number)));
+    if (isTrashView())
+        m_countLabel->setText(tr("%1 in the Trash").arg(number));
+    else if (!m_model->query().filter.isEmpty())
+        m_countLabel->setText(n == 1 ? tr("1 matching contact") : tr("%1 matching contacts").arg(number));
+    else
+        m_countLabel->setText(n == 1 ? tr("1 contact") : tr("%1 contacts").arg(number));
     updateActions();
 }
 
@@ -500,9 +541,7 @@ void MainWindow::showImportedContacts(qint64 runId)
 {
     if (isTrashView() && runId > 0)
         m_trashAction->setChecked(false);
-    m_model->setImportRunFilter(runId);
-    m_filterChip->setVisible(runId > 0);
-    m_filterChip->setText(tr("Import #%1  ✕").arg(runId));
+    m_filterBar->setImportRun(runId); // the list follows through filterChanged
 }
 
 void MainWindow::exportCsv()
@@ -513,7 +552,8 @@ void MainWindow::exportCsv()
                                                   tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    const ExportJob::Request request{path, m_search->text(), {}};
+    // Export writes what the list shows: the same search and filter.
+    const ExportJob::Request request{path, m_model->query().searchText, {}, m_model->query().filter};
     const QString db = m_store->database().path();
     setBackgroundProgress(tr("Exporting…"), 0, 0);
     m_cancelButton->hide();
@@ -542,6 +582,113 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_import.waitForFinished();
     m_export.waitForFinished();
     event->accept();
+}
+
+void MainWindow::selectAllMatching()
+{
+    if (isTrashView() || m_model->rowCount() == 0)
+        return;
+    // One selection range, whatever the count; the action then works from the filter's SQL, not
+    // from the view's rows (most of which were never loaded).
+    m_selectingAll = true;
+    m_table->selectAll();
+    m_selectingAll = false;
+    m_allMatching = true;
+    updateActions();
+    statusBar()->showMessage(tr("All %1 matching contacts are selected.").arg(QLocale().toString(m_model->rowCount())),
+                             8000);
+}
+
+void MainWindow::addTagToSelection()
+{
+    bool ok = false;
+    const QString tag = QInputDialog::getItem(this, tr("Add tag"), tr("Tag to add to the selected contacts:"),
+                                              m_tags->names(), -1, true, &ok);
+    if (ok)
+        changeTagOfSelection(BulkTags::Action::Add, tag);
+}
+
+void MainWindow::removeTagFromSelection()
+{
+    bool ok = false;
+    const QString tag = QInputDialog::getItem(this, tr("Remove tag"), tr("Tag to remove from the selected contacts:"),
+                                              m_tags->names(), -1, true, &ok);
+    if (ok)
+        changeTagOfSelection(BulkTags::Action::Remove, tag);
+}
+
+void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& tag)
+{
+    if (isTrashView() || tag.simplified().isEmpty())
+        return;
+    BulkTags::Target target;
+    target.query = m_model->query();
+    target.useIds = !m_allMatching;
+    if (target.useIds) {
+        target.ids = selectedIds();
+        if (target.ids.isEmpty())
+            return;
+    }
+    m_profile->flush();
+    const bool add = action == BulkTags::Action::Add;
+    const QString name = tag.simplified();
+    const QString text = add ? tr("Add tag \"%1\"").arg(name) : tr("Remove tag \"%1\"").arg(name);
+    auto change = std::make_shared<BulkTags::Change>();
+    runStoreJob(text + QStringLiteral("…"),
+                [change, action, name, target](const QSqlDatabase& db, const BulkTags::Progress& progress) -> Status {
+                    auto done = BulkTags::apply(db, action, name, target, progress);
+                    if (!done)
+                        return done.error();
+                    *change = *done;
+                    return {};
+                },
+                [this, change, text, add](bool ok) {
+                    if (!ok)
+                        return;
+                    const int n = int(change->ids.size());
+                    statusBar()->showMessage(add ? tr("Tagged %n contact(s). Undo with Ctrl+Z.", nullptr, n)
+                                                 : tr("Untagged %n contact(s). Undo with Ctrl+Z.", nullptr, n),
+                                             8000);
+                    if (n > 0) {
+                        auto runner = [this](const QString& jobText, const StoreJob& job) { runStoreJob(jobText, job); };
+                        m_undo->push(new BulkTagCommand(runner, change, text));
+                    }
+                });
+}
+
+void MainWindow::runStoreJob(const QString& text, const StoreJob& job, const std::function<void(bool)>& done)
+{
+    ++m_storeJobs;
+    setBackgroundProgress(text, 0, BulkTags::Steps);
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::progressValueChanged, this,
+            [this, text](int step) { setBackgroundProgress(text, step, BulkTags::Steps); });
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, done] {
+        const QString error = watcher->future().resultCount() > 0 ? watcher->result() : tr("the change was cancelled");
+        watcher->deleteLater();
+        if (--m_storeJobs == 0)
+            clearBackgroundProgress();
+        m_store->notifyExternalChange(); // the list, tags and profile re-read what the job wrote
+        if (!error.isEmpty())
+            showError(error);
+        if (done)
+            done(error.isEmpty());
+    });
+    const QString path = m_store->database().path();
+    const int busy = m_store->database().busyTimeoutMs();
+    watcher->setFuture(QtConcurrent::run(&m_writePool, [path, busy, job](QPromise<QString>& promise) {
+        promise.setProgressRange(0, BulkTags::Steps);
+        ScopedConnection connection(path, QStringLiteral("bulk"), busy);
+        if (!connection.status()) {
+            promise.addResult(connection.status().error().toString());
+            return;
+        }
+        const Status s = job(connection.database(), [&promise](int step) {
+            promise.setProgressValue(step);
+            return !promise.isCanceled();
+        });
+        promise.addResult(s ? QString() : s.error().toString());
+    }));
 }
 
 } // namespace ContactDesk

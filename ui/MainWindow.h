@@ -3,10 +3,12 @@
 // selected contact's profile, with New, Delete to Trash, Undo/Redo, a Trash view with Restore
 // and Empty Trash, and a status bar with the count and background progress.
 
+#include "UndoCommands.h"
 #include "io/ImportJob.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QThreadPool>
 #include <QPointer>
 #include <QTimer>
 
@@ -22,6 +24,7 @@ namespace ContactDesk {
 
 class ContactListModel;
 class ContactStore;
+class FilterBar;
 class DuplicateReviewDialog;
 class MessageBanner;
 class ProfilePane;
@@ -38,12 +41,15 @@ public:
     ~MainWindow() override;
 
     ContactListModel* listModel() const { return m_model; }
+    FilterBar* filterBar() const { return m_filterBar; }
     ProfilePane* profilePane() const { return m_profile; }
     QTableView* tableView() const { return m_table; }
     QUndoStack* undoStack() const { return m_undo; }
     DuplicateReviewDialog* duplicateDialog() const;
     bool isTrashView() const;
     bool isImportRunning() const { return m_import.isRunning(); }
+    bool isStoreJobRunning() const { return m_storeJobs > 0; }
+    bool isAllMatchingSelected() const { return m_allMatching; }
 
     void setBackgroundProgress(const QString& text, int value, int maximum);
     void clearBackgroundProgress();
@@ -62,6 +68,12 @@ public Q_SLOTS:
     void showImportHistory();
     void showImportedContacts(qint64 runId);
     void exportCsv();
+    // Selects every contact matching the current search and filter, loaded or not.
+    void selectAllMatching();
+    void addTagToSelection();
+    void removeTagFromSelection();
+    // Adds or removes `tag` on the selection (or all matching) in the background, undoable.
+    void changeTagOfSelection(BulkTags::Action action, const QString& tag);
     // The duplicate-review dialog; with two or more ids it reviews them as one cluster.
     void showDuplicates(const QList<qint64>& ids);
 
@@ -75,6 +87,7 @@ private:
     void updateActions();
     void updateCount();
     void importFinished();
+    void runStoreJob(const QString& text, const StoreJob& job, const std::function<void(bool ok)>& done = {});
 
     ContactStore* m_store;
     ContactListModel* m_model;
@@ -93,7 +106,12 @@ private:
     QFutureWatcher<QString> m_export;
     QToolButton* m_cancelButton;
     QToolButton* m_filterChip;
+    FilterBar* m_filterBar;
     qint64 m_currentId = 0;
+    QThreadPool m_writePool; // one thread: background writes run one after another
+    int m_storeJobs = 0;
+    bool m_allMatching = false;
+    bool m_selectingAll = false;
 
     QAction* m_newAction = nullptr;
     QAction* m_deleteAction = nullptr;
@@ -105,6 +123,9 @@ private:
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_historyAction = nullptr;
+    QAction* m_selectAllAction = nullptr;
+    QAction* m_addTagAction = nullptr;
+    QAction* m_removeTagAction = nullptr;
     QAction* m_duplicatesAction = nullptr;
     QAction* m_mergeAction = nullptr;
     QPointer<DuplicateReviewDialog> m_duplicateDialog;

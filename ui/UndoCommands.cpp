@@ -2,6 +2,7 @@
 
 #include "store/ContactStore.h"
 
+#include <QCoreApplication>
 #include <QObject>
 
 namespace ContactDesk {
@@ -139,6 +140,35 @@ void BulkMergeCommand::undo()
         ContactMerger merger(db, phones);
         return merger.undoBatch(batchId);
     });
+}
+
+BulkTagCommand::BulkTagCommand(StoreJobRunner runner, std::shared_ptr<BulkTags::Change> change, const QString& text)
+    : QUndoCommand(text)
+    , m_runner(std::move(runner))
+    , m_change(std::move(change))
+{
+}
+
+void BulkTagCommand::redo()
+{
+    if (m_firstRedo) { // the window ran it already
+        m_firstRedo = false;
+        return;
+    }
+    auto change = m_change;
+    m_runner(QCoreApplication::translate("BulkTagCommand", "Redoing: %1…").arg(text()),
+             [change](const QSqlDatabase& db, const BulkTags::Progress& progress) {
+                 return BulkTags::redo(db, *change, progress);
+             });
+}
+
+void BulkTagCommand::undo()
+{
+    auto change = m_change;
+    m_runner(QCoreApplication::translate("BulkTagCommand", "Undoing: %1…").arg(text()),
+             [change](const QSqlDatabase& db, const BulkTags::Progress& progress) {
+                 return BulkTags::undo(db, *change, progress);
+             });
 }
 
 } // namespace ContactDesk

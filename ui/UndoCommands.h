@@ -3,10 +3,12 @@
 // after its first run succeeded, so a failed action leaves nothing on the stack.
 
 #include "dedupe/ContactMerger.h"
+#include "store/BulkTags.h"
 
 #include <QList>
 #include <QUndoCommand>
 
+#include <functional>
 #include <memory>
 
 namespace ContactDesk {
@@ -73,6 +75,26 @@ private:
     QList<DuplicateCluster> m_clusters;
     double m_minScore;
     MergePolicy m_policy;
+    bool m_firstRedo = true;
+};
+
+// Runs a write off the UI thread (MainWindow's one-thread write pool, so jobs run in the order
+// they were started) with status-bar progress; the store re-queries when it is done.
+using StoreJob = std::function<Status(const QSqlDatabase& db, const BulkTags::Progress& progress)>;
+using StoreJobRunner = std::function<void(const QString& text, const StoreJob& job)>;
+
+// A bulk tag add/remove over many contacts, undone and redone as one step in the background. The
+// change (which links it made) is shared with the jobs, which alone touch it, one at a time.
+class BulkTagCommand : public QUndoCommand
+{
+public:
+    BulkTagCommand(StoreJobRunner runner, std::shared_ptr<BulkTags::Change> change, const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    StoreJobRunner m_runner;
+    std::shared_ptr<BulkTags::Change> m_change;
     bool m_firstRedo = true;
 };
 

@@ -324,7 +324,7 @@ int commandExport(Context& c, const QSqlDatabase& db)
     if (c.args.size() != 1)
         return fail(c.err, tr("export needs exactly one output file: export OUT.csv"), Usage);
     ExportJob::Request request{c.args.first(), c.parser.value(QStringLiteral("search")),
-                               c.parser.value(QStringLiteral("tag"))};
+                               c.parser.value(QStringLiteral("tag")), {}};
     auto written = ExportJob::exportCsv(db, request);
     if (!written)
         return fail(c.err, written.error().toString());

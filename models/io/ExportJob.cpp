@@ -31,13 +31,11 @@ Result<int> exportCsv(const QSqlDatabase& db, const Request& request, const std:
 
     ContactListQuery filter; // the list's own filter SQL: export writes what the list shows
     filter.searchText = request.search;
-    QString where = filter.whereClause();
-    QVariantList binds = filter.whereBinds();
-    if (!request.tag.trimmed().isEmpty()) {
-        where += QStringLiteral(" AND EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                                "WHERE ct.contact_id = c.id AND t.name_norm = ?)");
-        binds << request.tag.simplified().toCaseFolded();
-    }
+    filter.filter = request.filter;
+    if (!request.tag.trimmed().isEmpty())
+        filter.filter.allTags.append(request.tag);
+    const QString where = filter.whereClause();
+    const QVariantList binds = filter.whereBinds();
     const QString sql = QStringLiteral(
         "SELECT c.id, c.sort_key, c.first_name, c.last_name, "
         "(SELECT group_concat(address, '; ') FROM (SELECT address FROM contact_emails e WHERE e.contact_id = c.id "

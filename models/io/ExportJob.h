@@ -1,9 +1,10 @@
 #pragma once
-// Writes live contacts (all, or those matching a search text and/or a tag) as CSV in name order,
+// Writes live contacts (all, or those matching a search text, a tag and/or a ContactFilter) as CSV in name order,
 // paging by keyset so memory stays flat whatever the count. The columns read back through the
 // import with no mapping changes.
 
 #include "domain/Result.h"
+#include "store/ContactFilter.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -17,6 +18,7 @@ struct Request
     QString path;
     QString search; // as the list's search box
     QString tag;    // only contacts with this tag
+    ContactFilter filter; // as the list's filter bar
 };
 
 // progress(done) returns false to cancel (the file is then not written).

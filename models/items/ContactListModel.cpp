@@ -107,7 +107,14 @@ void ContactListModel::setSearchText(const QString& text)
 void ContactListModel::setImportRunFilter(qint64 runId)
 {
     ContactListQuery q = m_query;
-    q.importRunId = runId;
+    q.filter.importRunId = runId;
+    setQuery(q);
+}
+
+void ContactListModel::setFilter(const ContactFilter& filter)
+{
+    ContactListQuery q = m_query;
+    q.filter = filter;
     setQuery(q);
 }
 

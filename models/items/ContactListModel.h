@@ -42,6 +42,7 @@ public:
     void setTrash(bool trash);
     void setSearchText(const QString& text);
     void setImportRunFilter(qint64 runId); // 0: every contact
+    void setFilter(const ContactFilter& filter);
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     void refresh();
 

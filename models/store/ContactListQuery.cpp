@@ -41,8 +41,7 @@ QString ContactListQuery::ftsQuery(const QString& text)
 QString ContactListQuery::whereClause() const
 {
     QString where = trash ? QStringLiteral("deleted_at IS NOT NULL") : QStringLiteral("deleted_at IS NULL");
-    if (importRunId > 0)
-        where += QStringLiteral(" AND import_run_id = ?");
+    where += filter.sql();
     if (!searchText.trimmed().isEmpty()) {
         // Full-text search (FTS5 prefix queries) over names, emails, phone digits, company, job
         // title, tags and notes; text with no word in it matches nothing.
@@ -55,9 +54,7 @@ QString ContactListQuery::whereClause() const
 
 QVariantList ContactListQuery::whereBinds() const
 {
-    QVariantList binds;
-    if (importRunId > 0)
-        binds << importRunId;
+    QVariantList binds = filter.binds();
     const QString fts = ftsQuery(searchText);
     if (!searchText.trimmed().isEmpty() && !fts.isEmpty())
         binds << fts;

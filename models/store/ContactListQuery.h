@@ -1,7 +1,9 @@
 #pragma once
-// What the contact list shows (live contacts or the Trash, a search text) and in which order,
-// turned into the SQL of keyset paging in one place. ContactListModel and the anchor scan use it;
-// later filters extend it rather than writing SQL elsewhere.
+// What the contact list shows (live contacts or the Trash, a search text, a ContactFilter) and in
+// which order, turned into the SQL of keyset paging in one place. ContactListModel, the anchor and
+// filter scans, export, bulk tag actions and the CLI use it rather than writing SQL elsewhere.
+
+#include "ContactFilter.h"
 
 #include <QString>
 #include <QVariant>
@@ -15,14 +17,14 @@ struct ContactListQuery
 
     bool trash = false;
     QString searchText;
-    qint64 importRunId = 0; // only contacts this import created or last updated
+    ContactFilter filter; // source, tags, status, dates…: combined with the search text
     SortColumn sortColumn = SortColumn::Name;
     bool descending = false;
 
     QString keyColumn() const;
     bool keyIsNumeric() const { return sortColumn == SortColumn::Updated; }
     // The O(1) counter answers when nothing but the trash state filters.
-    bool countFromCounter() const { return searchText.trimmed().isEmpty() && importRunId == 0; }
+    bool countFromCounter() const { return searchText.trimmed().isEmpty() && filter.isEmpty(); }
 
     // Columns: id, key, display_name, primary_email, primary_phone, company, tags_text, source, updated_at
     QString pageSql(bool afterAnchor) const;
@@ -53,7 +55,7 @@ struct ContactListQuery
 
     bool operator==(const ContactListQuery& o) const
     {
-        return trash == o.trash && searchText == o.searchText && importRunId == o.importRunId
+        return trash == o.trash && searchText == o.searchText && filter == o.filter
             && sortColumn == o.sortColumn
             && descending == o.descending;
     }

@@ -74,6 +74,8 @@ public:
     Status addTags(const QList<qint64>& ids, const QStringList& tags);
     Status removeTags(const QList<qint64>& ids, const QStringList& tags);
     Result<QList<TagInfo>> allTags();
+    // A tag's id by name (case-insensitive); `create` makes it when missing, else NotFound.
+    Result<qint64> tagId(const QString& name, bool create);
 
     // Custom fields (the seeds' attribute definitions): a text field is created on first use.
     Result<qint64> customField(const QString& key, const QString& label, bool create);
@@ -129,7 +131,6 @@ private:
     Status insertEmails(qint64 id, const QList<NormalizedEmail>& emails);
     Status insertPhones(qint64 id, const QList<NormalizedPhone>& phones);
     Status linkTags(qint64 id, const QStringList& tags);
-    Result<qint64> tagId(const QString& name, bool create);
     Status refreshSummary(qint64 id);
     Status touch(qint64 id);
     Result<int> countOf(const char* table, qint64 id);

@@ -2,6 +2,7 @@
 // docs/screenshots/ (run under xvfb-run; not a ctest case):
 //   xvfb-run -a build/tests/ui/contactdesk_screenshots DEMO.csv OUT_DIR
 
+#include "FilterBar.h"
 #include "DuplicateReviewDialog.h"
 #include "MainWindow.h"
 #include "items/DuplicateClusterModel.h"
@@ -75,6 +76,13 @@ int main(int argc, char* argv[])
     QTest::qWait(300);
     window.grab().save(out + QStringLiteral("/import-filter.png"));
 
+    // The filter bar: two tags all-of, one none-of, a letter.
+    window.showImportedContacts(0);
+    window.findChild<QLineEdit*>(QStringLiteral("allTagsLineEdit"))->setText(QStringLiteral("customer"));
+    window.findChild<QLineEdit*>(QStringLiteral("noneTagsLineEdit"))->setText(QStringLiteral("churn risk"));
+    window.findChild<QAbstractButton*>(QStringLiteral("letterButtonM"))->click();
+    QTest::qWait(800);
+    window.grab().save(out + QStringLiteral("/filter-bar.png"));
     window.showImportedContacts(0);
     window.showDuplicates({});
     DuplicateReviewDialog* dupes = window.duplicateDialog();

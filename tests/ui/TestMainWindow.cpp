@@ -2,6 +2,7 @@
 // checks the store after each step.
 
 #include "ContactPointsEditor.h"
+#include "FilterBar.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ProfilePane.h"
@@ -9,10 +10,15 @@
 #include "items/ContactListModel.h"
 #include "items/NotesModel.h"
 #include "store/ContactStore.h"
+#include "store/Sql.h"
 
 #include <QAction>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QTimer>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -88,6 +94,19 @@ class TestMainWindow : public QObject
         QTest::keyClick(edit, Qt::Key_Backspace);
         QTest::keyClicks(edit, text);
     }
+
+    void chooseInCombo(const char* name, const QString& data)
+    {
+        auto* box = child<QComboBox>(name);
+        QVERIFY(box);
+        const int target = box->findData(data);
+        QVERIFY2(target >= 0, qPrintable(data));
+        box->setFocus();
+        while (box->currentIndex() != target)
+            QTest::keyClick(box, box->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
+    }
+
+    QString countText() { return child<QLabel>("countLabel")->text(); }
 
 private Q_SLOTS:
     void init()
@@ -180,6 +199,161 @@ private Q_SLOTS:
         replaceText(birthday, QStringLiteral("1990-02-28"));
         QTRY_COMPARE(repo().load(kate)->birthday, QDate(1990, 2, 28));
         QVERIFY(!error->isVisible());
+    }
+
+    void filterBarNarrowsTheListAndShowsTheCount()
+    {
+        const qint64 ada = add(QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("ada@example.com"));
+        const qint64 bob = add(QStringLiteral("Bob"), QStringLiteral("Brown"), QStringLiteral("bob@example.com"));
+        const qint64 cy = add(QStringLiteral("Cy"), QStringLiteral("Černý"), QStringLiteral("cy@example.com"));
+        add(QStringLiteral("Dee"), QStringLiteral("Wang"), QStringLiteral("dee@example.com"));
+        QVERIFY(m_store->addTags({ada, bob}, {QStringLiteral("vip")}).ok());
+        QVERIFY(m_store->addTags({ada}, {QStringLiteral("customer")}).ok());
+        QVERIFY(m_store->updateField(bob, ContactField::Source, QStringLiteral("csv")).ok());
+        QVERIFY(m_store->updateField(cy, ContactField::ContactStatus, QStringLiteral("bounced")).ok());
+        openWindow();
+        QTableView* table = m_window->tableView();
+        auto names = [table] {
+            QStringList out;
+            for (int r = 0; r < table->model()->rowCount(); ++r)
+                out.append(table->model()->index(r, 0).data().toString());
+            return out;
+        };
+        QCOMPARE(countText(), QStringLiteral("4 contacts"));
+
+        QTest::keyClicks(child<QLineEdit>("allTagsLineEdit"), QStringLiteral("VIP"));
+        QTRY_COMPARE(names(), (QStringList{QStringLiteral("Bob Brown"), QStringLiteral("Ada Lovelace")}));
+        QTRY_COMPARE(countText(), QStringLiteral("2 matching contacts"));
+        QTest::keyClicks(child<QLineEdit>("noneTagsLineEdit"), QStringLiteral("customer"));
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Bob Brown")});
+        QTRY_COMPARE(countText(), QStringLiteral("1 matching contact"));
+
+        // Filter and search combine.
+        QTest::mouseClick(child<QPushButton>("clearFiltersButton"), Qt::LeftButton);
+        QTRY_COMPARE(countText(), QStringLiteral("4 contacts"));
+        QTest::keyClicks(child<QLineEdit>("anyTagsLineEdit"), QStringLiteral("vip, customer"));
+        QTRY_COMPARE(names().size(), 2);
+        QTest::keyClicks(m_window->findChild<QLineEdit*>(QStringLiteral("searchLineEdit")), QStringLiteral("ada"));
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Ada Lovelace")});
+        replaceText(m_window->findChild<QLineEdit*>(QStringLiteral("searchLineEdit")), {});
+        QTest::mouseClick(child<QPushButton>("clearFiltersButton"), Qt::LeftButton);
+        QTRY_COMPARE(names().size(), 4);
+
+        chooseInCombo("sourceFilterComboBox", QStringLiteral("csv"));
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Bob Brown")});
+        chooseInCombo("sourceFilterComboBox", QString());
+        chooseInCombo("statusFilterComboBox", QStringLiteral("bounced"));
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Cy Černý")});
+        QTRY_COMPARE(countText(), QStringLiteral("1 matching contact"));
+        chooseInCombo("statusFilterComboBox", QString());
+
+        // The letter strip: C finds Černý (folded), W finds Wang.
+        QTest::mouseClick(child<QToolButton>("letterButtonC"), Qt::LeftButton);
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Cy Černý")});
+        QTest::mouseClick(child<QToolButton>("letterButtonW"), Qt::LeftButton);
+        QTRY_COMPARE(names(), QStringList{QStringLiteral("Dee Wang")});
+        QTest::mouseClick(child<QToolButton>("letterButtonAll"), Qt::LeftButton);
+        QTRY_COMPARE(names().size(), 4);
+        QTRY_COMPARE(countText(), QStringLiteral("4 contacts"));
+
+        // A created range that ends before today shows nobody; Clear filters brings everyone back.
+        auto* createdTo = child<QDateEdit>("createdToDateEdit");
+        createdTo->setFocus();
+        createdTo->setDate(QDate(2001, 1, 1));
+        QTRY_COMPARE(names().size(), 0);
+        QTRY_COMPARE(countText(), QStringLiteral("0 matching contacts"));
+        QTest::mouseClick(child<QPushButton>("clearFiltersButton"), Qt::LeftButton);
+        QTRY_COMPARE(names().size(), 4);
+        QCOMPARE(createdTo->text(), QStringLiteral("any"));
+    }
+
+    // The rep is back in the list (a dialog or a re-query may have taken the focus) and presses a key.
+    void pressInList(Qt::Key key, Qt::KeyboardModifiers modifiers)
+    {
+        QApplication::setActiveWindow(m_window.get());
+        m_window->tableView()->setFocus();
+        QTest::keyClick(m_window->tableView(), key, modifiers);
+    }
+
+    int taggedWith(const QString& tag)
+    {
+        auto n = Sql::scalar(m_temp->db().connection(), QStringLiteral("count"),
+                             QStringLiteral("SELECT COUNT(*) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                            "WHERE t.name_norm = ?"),
+                             {tag});
+        return n ? n->toInt() : -1;
+    }
+
+    // Answers the next modal input dialog the way a rep would: type the text, press Enter.
+    void answerInputDialog(const QString& text)
+    {
+        QTimer::singleShot(0, this, [text] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* combo = dialog->findChild<QComboBox*>();
+            QVERIFY(combo && combo->isEditable());
+            combo->lineEdit()->selectAll();
+            QTest::keyClicks(combo->lineEdit(), text);
+            QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
+        });
+    }
+
+    void selectAllMatchingThenBulkTagAndUndo()
+    {
+        // 300 contacts, 200 of them leads: more than the rows a view ever loads at once.
+        QList<qint64> leads;
+        QSqlDatabase db = m_temp->db().connection();
+        {
+            Sql::TransactionGuard tx(db);
+            for (int i = 0; i < 300; ++i) {
+                const qint64 id = add(QStringLiteral("P%1").arg(i), QStringLiteral("Name%1").arg(i, 3, 10, QLatin1Char('0')),
+                                      QStringLiteral("p%1@example.com").arg(i));
+                QVERIFY(id > 0);
+                if (i % 3 != 0)
+                    leads.append(id);
+            }
+            QVERIFY(tx.commit().ok());
+        }
+        QVERIFY(m_store->addTags(leads, {QStringLiteral("lead")}).ok());
+        QVERIFY(m_store->addTags(leads.mid(0, 10), {QStringLiteral("hot")}).ok()); // some have it already
+        openWindow();
+        QTest::keyClicks(child<QLineEdit>("allTagsLineEdit"), QStringLiteral("lead"));
+        QTRY_COMPARE(countText(), QStringLiteral("200 matching contacts"));
+        clickRow(0);
+        QVERIFY(!m_window->isAllMatchingSelected());
+        clickAction("selectAllMatchingAction");
+        QVERIFY(m_window->isAllMatchingSelected());
+
+        answerInputDialog(QStringLiteral("Hot"));
+        clickAction("addTagAction");
+        QTRY_VERIFY(!m_window->isStoreJobRunning());
+        QCOMPARE(taggedWith(QStringLiteral("hot")), 200);
+        QCOMPARE(repo().load(leads.last())->tags, (QStringList{QStringLiteral("hot"), QStringLiteral("lead")}));
+        QCOMPARE(m_window->undoStack()->count(), 1);
+        QTRY_COMPARE(countText(), QStringLiteral("200 matching contacts"));
+
+        // The 10 that had "hot" before keep it after the undo.
+        // Back in the window after the dialog, Ctrl+Z takes back exactly what the action did.
+        pressInList(Qt::Key_Z, Qt::ControlModifier);
+        QTRY_VERIFY(!m_window->isStoreJobRunning());
+        QTRY_COMPARE(taggedWith(QStringLiteral("hot")), 10);
+        const QKeyCombination redo = child<QAction>("redoAction")->shortcut()[0]; // Ctrl+Shift+Z or Ctrl+Y
+        pressInList(redo.key(), redo.keyboardModifiers());
+        QTRY_COMPARE(taggedWith(QStringLiteral("hot")), 200);
+        QTRY_VERIFY(!m_window->isStoreJobRunning());
+
+        // Removing from two hand-picked rows touches only those two.
+        clickRow(0);
+        QTest::mouseClick(m_window->tableView()->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                          m_window->tableView()->visualRect(m_window->tableView()->model()->index(1, 0)).center());
+        QVERIFY(!m_window->isAllMatchingSelected());
+        answerInputDialog(QStringLiteral("hot"));
+        clickAction("removeTagAction");
+        QTRY_COMPARE(taggedWith(QStringLiteral("hot")), 198);
+        QTRY_VERIFY(!m_window->isStoreJobRunning());
+        pressInList(Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(taggedWith(QStringLiteral("hot")), 200);
+        QTRY_VERIFY(!m_window->isStoreJobRunning());
     }
 
     void addAndRemoveTag()

@@ -1,0 +1,48 @@
+#pragma once
+// Adds a tag to, or removes it from, many contacts at once: every contact matching a list query
+// (the filter and search the rep sees, not only the loaded rows) or an explicit set of ids. All
+// set-based SQL in one transaction: the targets go into a temporary table, the links are
+// inserted or deleted in one statement, then the affected contacts' tags_text, updated_at and
+// full-text rows are rewritten in one statement each. A Change records exactly which links were
+// made or removed, so undo touches only those. Runs on whatever connection it is given: the GUI
+// calls it from a background job on its own connection, the CLI on its main one.
+
+#include "ContactListQuery.h"
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+#include <QVector>
+
+#include <functional>
+
+namespace ContactDesk::BulkTags {
+
+enum class Action { Add, Remove };
+
+struct Change
+{
+    Action action = Action::Add;
+    QString tag;
+    bool createdTag = false; // the add made the tag; its undo removes the tag again if unused
+    QVector<qint64> ids;     // contacts whose link this change made (add) or removed (remove)
+};
+
+// Which contacts: all matching `query`, or only `ids` when `useIds` is set.
+struct Target
+{
+    ContactListQuery query;
+    bool useIds = false;
+    QList<qint64> ids;
+};
+
+// step (1..Steps) before each statement; returning false cancels (everything rolls back).
+using Progress = std::function<bool(int step)>;
+constexpr int Steps = 4;
+
+Result<Change> apply(const QSqlDatabase& db, Action action, const QString& tag, const Target& target,
+                     const Progress& progress = {});
+// Takes a change back exactly (only its own links), and puts it back again; redo records afresh.
+Status undo(const QSqlDatabase& db, const Change& change, const Progress& progress = {});
+Status redo(const QSqlDatabase& db, Change& change, const Progress& progress = {});
+
+} // namespace ContactDesk::BulkTags
