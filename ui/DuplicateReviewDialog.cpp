@@ -264,7 +264,7 @@ DuplicateReviewDialog::~DuplicateReviewDialog()
 
 void DuplicateReviewDialog::reject()
 {
-    if (m_bulk.isRunning()) // a bulk merge ends before the dialog goes, merged or cancelled
+    if (m_bulkMerging) // a bulk merge ends before the dialog goes, merged or cancelled
         return;
     cancelBackground();
     QDialog::reject();
@@ -279,7 +279,7 @@ void DuplicateReviewDialog::setImportRun(qint64 runId)
 
 void DuplicateReviewDialog::findDuplicates()
 {
-    if (m_scan.isRunning() || m_bulk.isRunning())
+    if (m_scanning || m_bulkMerging)
         return;
     DuplicateOptions options;
     options.minScore = m_minScore->value();
@@ -289,6 +289,7 @@ void DuplicateReviewDialog::findDuplicates()
     m_progress->show();
     m_cancelButton->show();
     m_statusLabel->setText(tr("Looking for duplicates…"));
+    m_scanning = true;
     m_scan.setFuture(QtConcurrent::run([path, options](QPromise<ScanOutcome>& promise) {
         promise.setProgressRange(0, 100);
         ScanOutcome outcome;
@@ -312,6 +313,7 @@ void DuplicateReviewDialog::findDuplicates()
 
 void DuplicateReviewDialog::scanFinished()
 {
+    m_scanning = false; // the caller sees the result only after this slot returns
     m_progress->hide();
     m_cancelButton->hide();
     const QList<ScanOutcome> results = m_scan.future().results();
@@ -593,7 +595,7 @@ void DuplicateReviewDialog::skipCurrent()
 
 void DuplicateReviewDialog::mergeAll()
 {
-    if (m_scan.isRunning() || m_bulk.isRunning())
+    if (m_scanning || m_bulkMerging)
         return;
     const double minScore = m_bulkScore->value();
     m_bulkClusters.clear();
@@ -619,6 +621,7 @@ void DuplicateReviewDialog::mergeAll()
     m_progress->show();
     m_cancelButton->show();
     m_statusLabel->setText(tr("Merging %n cluster(s)…", nullptr, static_cast<int>(clusters.size())));
+    m_bulkMerging = true;
     m_bulk.setFuture(QtConcurrent::run([path, phones, clusters, minScore, policy](QPromise<BulkOutcome>& promise) {
         promise.setProgressRange(0, 100);
         BulkOutcome outcome;
@@ -646,6 +649,7 @@ void DuplicateReviewDialog::mergeAll()
 
 void DuplicateReviewDialog::bulkFinished()
 {
+    m_bulkMerging = false;
     m_progress->hide();
     m_cancelButton->hide();
     const QList<BulkOutcome> results = m_bulk.future().results();
@@ -730,7 +734,7 @@ void DuplicateReviewDialog::undoSelectedBatch()
 
 void DuplicateReviewDialog::updateButtons()
 {
-    const bool busy = m_scan.isRunning() || m_bulk.isRunning();
+    const bool busy = m_scanning || m_bulkMerging;
     const bool cluster = m_clusterView->currentIndex().isValid() && m_contacts.size() >= 2;
     m_findButton->setEnabled(!busy);
     m_mergeButton->setEnabled(!busy && cluster);

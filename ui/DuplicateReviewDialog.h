@@ -56,8 +56,9 @@ public:
     ~DuplicateReviewDialog() override;
 
     DuplicateClusterModel* clusterModel() const { return m_model; }
-    bool isScanning() const { return m_scan.isRunning(); }
-    bool isBulkMerging() const { return m_bulk.isRunning(); }
+    // True until the result is on screen (the watcher's finished signal is handled).
+    bool isScanning() const { return m_scanning; }
+    bool isBulkMerging() const { return m_bulkMerging; }
 
 public Q_SLOTS:
     void findDuplicates();
@@ -120,6 +121,8 @@ private:
     QFutureWatcher<ScanOutcome> m_scan;
     QFutureWatcher<BulkOutcome> m_bulk;
     QList<DuplicateCluster> m_bulkClusters;
+    bool m_scanning = false;
+    bool m_bulkMerging = false;
 };
 
 } // namespace ContactDesk
