@@ -88,7 +88,10 @@ void recordKeys(const DedupeRecords& rs, const DedupeRecord& r, std::vector<quin
         for (int g : nicknameGroups(first))
             out.push_back(hashKey('g', pl, std::to_string(g)));
     }
-    const std::string_view initial = !last.empty() ? last.substr(0, 1) : first.substr(0, 1);
+    // The smaller initial of the two names: swapped first and last names still meet.
+    std::string_view initial = !last.empty() ? last.substr(0, 1) : first.substr(0, 1);
+    if (!first.empty() && !last.empty() && first.substr(0, 1) < initial)
+        initial = first.substr(0, 1);
     if (r.birthday != 0)
         out.push_back(hashKey('b', std::to_string(r.birthday), initial));
     const std::string_view postal = rs.text(r.postal);
@@ -132,6 +135,9 @@ void runParallel(int threads, Work&& work, const std::function<int()>& percent, 
     for (auto& th : pool)
         th.join();
 }
+
+// Below this, two contacts are clearly different people (different birthdays, different names).
+constexpr double VetoScore = 0.02;
 
 struct ScoredPair
 {
@@ -360,17 +366,24 @@ DuplicateScan findIn(DedupeRecords& records, const DuplicateOptions& options,
     QElapsedTimer timer;
     timer.start();
 
-    // ---- how common each last name is ----------------------------------------------------------
+    // ---- how common each first and last name is ------------------------------------------------
     // Only a large enough set says how common a name is; in a small one every name looks common.
     if (n >= 2000) {
-        std::unordered_map<std::string_view, quint32> counts;
-        counts.reserve(n / 4 + 16);
-        for (size_t i = 0; i < n; ++i)
+        std::unordered_map<std::string_view, quint32> lastCounts, firstCounts;
+        lastCounts.reserve(n / 4 + 16);
+        firstCounts.reserve(n / 8 + 16);
+        for (size_t i = 0; i < n; ++i) {
             if (const std::string_view last = records.text(records[i].last); !last.empty())
-                ++counts[last];
-        for (size_t i = 0; i < n; ++i)
+                ++lastCounts[last];
+            if (const std::string_view first = records.text(records[i].first); !first.empty())
+                ++firstCounts[first];
+        }
+        for (size_t i = 0; i < n; ++i) {
             if (const std::string_view last = records.text(records[i].last); !last.empty())
-                records[i].lastNameShare = static_cast<float>(counts[last]) / static_cast<float>(n);
+                records[i].lastNameShare = static_cast<float>(lastCounts[last]) / static_cast<float>(n);
+            if (const std::string_view first = records.text(records[i].first); !first.empty())
+                records[i].firstNameShare = static_cast<float>(firstCounts[first]) / static_cast<float>(n);
+        }
     }
 
     // ---- keys, per record and as one sorted list ------------------------------------------------
@@ -616,6 +629,24 @@ DuplicateScan findIn(DedupeRecords& records, const DuplicateOptions& options,
         Component& cb = components[rb];
         if (ca.members.size() + cb.members.size() > static_cast<size_t>(options.maxClusterSize))
             continue;
+        // Single links chain: A ~ C and C ~ B would join a father and his son through a record
+        // without a birthday. A link is refused when two of the contacts it would join are
+        // clearly different people.
+        bool veto = false;
+        if (options.vetoLinks && ca.members.size() + cb.members.size() > 2)
+            for (quint32 x : ca.members) {
+                for (quint32 y : cb.members)
+                    if (scorer.score(x, y).score < VetoScore) {
+                        veto = true;
+                        break;
+                    }
+                if (veto)
+                    break;
+            }
+        if (veto) {
+            ++stats.vetoedLinks;
+            continue;
+        }
         if (ca.members.size() < cb.members.size()) {
             std::swap(ra, rb);
         }

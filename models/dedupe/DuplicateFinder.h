@@ -28,6 +28,7 @@ struct DuplicateOptions
     int window = 10;          // ... bigger ones each contact with its next `window` neighbours
     int threads = 0;          // 0: one per core
     int maxClusterSize = 25;  // a link that would grow a cluster beyond this is left out
+    bool vetoLinks = true;    // refuse a link that would join two clearly different people
 };
 
 struct DuplicatePair
@@ -55,6 +56,7 @@ struct DuplicateScanStats
     qint64 largestBlock = 0;
     qint64 candidatePairs = 0; // pairs scored
     qint64 pairsAbove = 0;     // pairs at or above the threshold (before "not duplicates")
+    qint64 vetoedLinks = 0;    // links refused because they would join clearly different people
     double loadMs = 0, keysMs = 0, scoreMs = 0, clusterMs = 0;
     qint64 recordBytes = 0;
 };

@@ -247,19 +247,24 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
         else if (jaroWinkler(fa, fb) < FirstAlike)
             add(Evidence::Kind::FirstNamesDiffer, -4.0, [&] { return tr("different first names: %1").arg(names()); });
     }
-    if (lastAgrees) {
-        // Sharing a rare last name says more than sharing Smith: the share of the scanned contacts
-        // with this last name moves the weight by up to 1.5 either way.
-        const float share = std::max(a.lastNameShare, b.lastNameShare);
-        if (share > 0) {
-            const double bonus = std::clamp(-std::log10(static_cast<double>(share)) - 3.0, -1.5, 1.5);
-            if (bonus <= -0.25)
-                add(Evidence::Kind::CommonLastName, bonus, [&] { return tr("common last name"); });
-            else if (bonus >= 0.25)
-                add(Evidence::Kind::RareLastName, bonus, [&] { return tr("rare last name"); });
-            else
-                w += bonus;
-        }
+    if (lastAgrees && a.lastNameShare > 0 && b.lastNameShare > 0) {
+        // Fellegi-Sunter frequency adjustment: agreeing on a name that many people in the set
+        // share is weak evidence, on one hardly anyone has strong. Expected number of others with
+        // this name by chance = set size x share of the last name x share of the first name (the
+        // commoner spelling of each; a missing or initial-only first name does not narrow it).
+        const bool firstAgrees = !fa.empty() && !fb.empty() && std::min(fa.size(), fb.size()) > 1;
+        const double last = std::max(a.lastNameShare, b.lastNameShare);
+        const double first = firstAgrees ? std::max(a.firstNameShare, b.firstNameShare) : 1.0;
+        const double expected = std::max(m_population * last * first, 1e-6);
+        const double bonus = std::clamp(-std::log(expected), -2.0, 1.5);
+        if (bonus <= -0.25)
+            add(Evidence::Kind::CommonName, bonus, [&] {
+                return tr("common name (about %1 others)").arg(qRound(expected));
+            });
+        else if (bonus >= 0.25)
+            add(Evidence::Kind::RareName, bonus, [&] { return tr("rare name"); });
+        else
+            w += bonus;
     }
 
     // ---- company, title, address, birthday ------------------------------------------------------

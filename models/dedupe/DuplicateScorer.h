@@ -27,7 +27,8 @@ struct DedupeRecord
     quint32 valuesBegin = 0; // mailboxes then E.164 phones in DedupeRecords::values
     quint16 mailboxCount = 0;
     quint16 phoneCount = 0;
-    float lastNameShare = 0.0f; // how common the last name is in the scanned set (0..1); 0 if unknown
+    float lastNameShare = 0.0f;  // how common the last name is in the scanned set (0..1); 0 if unknown
+    float firstNameShare = 0.0f; // the same for the first name
 };
 
 // The features of a contact before they go into the arena.
@@ -84,8 +85,8 @@ struct Evidence
         FirstNamesDiffer,
         LastNamesDiffer,
         NamesDiffer,
-        CommonLastName,
-        RareLastName,
+        CommonName,      // many others in the set have this name: agreeing on it says less
+        RareName,        // hardly anyone else has it: agreeing on it says more
         SameCompany,
         DifferentCompany,
         SameJobTitle,
@@ -116,7 +117,11 @@ public:
     static constexpr double DefaultThreshold = 0.80;
     static constexpr double AutoMergeThreshold = 0.97;
 
-    explicit DuplicateScorer(const DedupeRecords& records) : m_records(records) {}
+    explicit DuplicateScorer(const DedupeRecords& records)
+        : m_records(records)
+        , m_population(static_cast<double>(records.size()))
+    {
+    }
 
     PairScore score(size_t a, size_t b) const;
     QList<Evidence> explain(size_t a, size_t b) const;
@@ -129,6 +134,7 @@ private:
     double evaluate(size_t a, size_t b, Sink&& sink) const;
 
     const DedupeRecords& m_records;
+    double m_population;
 };
 
 } // namespace ContactDesk

@@ -329,6 +329,7 @@ private Q_SLOTS:
         for (const DedupeInput& p : people)
             records.add(p);
         DuplicateOptions options;
+        options.vetoLinks = false; // blocking is under test here, not which links a cluster refuses
         const DuplicateScan scan = DuplicateFinder::findIn(records, options, {}, {});
 
         QHash<qint64, int> clusterOf;
