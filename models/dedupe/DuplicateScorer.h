@@ -114,8 +114,8 @@ class DuplicateScorer
 {
 public:
     // Default thresholds, on the 0..1 score: suggestions, and what a bulk merge may take without a look.
-    static constexpr double DefaultThreshold = 0.80;
-    static constexpr double AutoMergeThreshold = 0.97;
+    static constexpr double DefaultThreshold = 0.85;
+    static constexpr double AutoMergeThreshold = 0.99;
 
     explicit DuplicateScorer(const DedupeRecords& records)
         : m_records(records)
