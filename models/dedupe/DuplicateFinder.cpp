@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 
@@ -16,6 +17,8 @@
 #include <numeric>
 #include <thread>
 #include <unordered_map>
+
+#include <sqlite3.h>
 
 namespace ContactDesk::DuplicateFinder {
 
@@ -149,61 +152,85 @@ struct ScoredPair
 
 namespace {
 
-// The live contacts matching `where` (on contacts.id / contact_id, written as "%1") in id order.
-Status loadWhere(const QSqlDatabase& db, const QString& where, const QVariantList& binds, DedupeRecords& records)
+sqlite3* sqliteHandle(const QSqlDatabase& db)
 {
-    auto contacts = Sql::run(db, QStringLiteral("duplicates: contacts"),
-                             QStringLiteral("SELECT id, first_name, last_name, company, job_title, street, postal_code, "
-                                            "city, birthday FROM contacts WHERE deleted_at IS NULL AND %1 ORDER BY id")
-                                 .arg(where.arg(QStringLiteral("id"))),
-                             binds);
-    if (!contacts)
-        return contacts.error();
-    auto emails = Sql::run(db, QStringLiteral("duplicates: emails"),
-                           QStringLiteral("SELECT contact_id, email_norm FROM contact_emails WHERE live = 1 "
-                                          "AND %1 ORDER BY contact_id, id")
-                               .arg(where.arg(QStringLiteral("contact_id"))),
-                           binds);
-    if (!emails)
-        return emails.error();
-    auto phones = Sql::run(db, QStringLiteral("duplicates: phones"),
-                           QStringLiteral("SELECT contact_id, e164 FROM contact_phones WHERE live = 1 "
-                                          "AND %1 ORDER BY contact_id, id")
-                               .arg(where.arg(QStringLiteral("contact_id"))),
-                           binds);
-    if (!phones)
-        return phones.error();
-    QSqlQuery& c = *contacts;
-    QSqlQuery& e = *emails;
-    QSqlQuery& p = *phones;
-    bool emailOk = e.next(), phoneOk = p.next();
-    DedupeInput in;
-    while (c.next()) {
-        in.id = c.value(0).toLongLong();
-        in.firstName = c.value(1).toString();
-        in.lastName = c.value(2).toString();
-        in.company = c.value(3).toString();
-        in.jobTitle = c.value(4).toString();
-        in.street = c.value(5).toString();
-        in.postalCode = c.value(6).toString();
-        in.city = c.value(7).toString();
-        in.birthday = c.value(8).toString();
-        in.emails.clear();
-        in.phones.clear();
-        while (emailOk && e.value(0).toLongLong() <= in.id) {
-            if (e.value(0).toLongLong() == in.id)
-                in.emails.append(e.value(1).toString());
-            emailOk = e.next();
-        }
-        while (phoneOk && p.value(0).toLongLong() <= in.id) {
-            if (p.value(0).toLongLong() == in.id)
-                in.phones.append(p.value(1).toString());
-            phoneOk = p.next();
-        }
-        records.add(in);
+    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3* const*>(v.constData());
+    return nullptr;
+}
+
+struct Statement
+{
+    sqlite3_stmt* handle = nullptr;
+    ~Statement() { sqlite3_finalize(handle); }
+    std::string_view text(int column) const
+    {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(handle, column));
+        return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(handle, column))) : std::string_view();
     }
-    if (c.lastError().isValid())
-        return Sql::errorFrom(c.lastError(), QStringLiteral("duplicates: contacts"));
+};
+
+// The live contacts matching `where` (on contacts.id / contact_id, written as "%1") in id order,
+// read with SQLite's own API: a million rows as UTF-8 views, no QVariant or QString per value.
+Status loadWhere(const QSqlDatabase& db, const QString& where, const QList<qint64>& binds, DedupeRecords& records)
+{
+    sqlite3* handle = sqliteHandle(db);
+    if (!handle)
+        return Error{Error::Code::Sql, QCoreApplication::translate("DuplicateFinder", "the duplicate finder needs SQLite"), {}};
+    const QString sql[3] = {
+        QStringLiteral("SELECT id, first_name, last_name, company, job_title, street, postal_code, city, birthday "
+                       "FROM contacts WHERE deleted_at IS NULL AND %1 ORDER BY id")
+            .arg(where.arg(QStringLiteral("id"))),
+        QStringLiteral("SELECT contact_id, email_norm FROM contact_emails WHERE live = 1 AND %1 ORDER BY contact_id, id")
+            .arg(where.arg(QStringLiteral("contact_id"))),
+        QStringLiteral("SELECT contact_id, e164 FROM contact_phones WHERE live = 1 AND %1 ORDER BY contact_id, id")
+            .arg(where.arg(QStringLiteral("contact_id"))),
+    };
+    Statement st[3];
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray utf8 = sql[i].toUtf8();
+        if (sqlite3_prepare_v2(handle, utf8.constData(), static_cast<int>(utf8.size()), &st[i].handle, nullptr) != SQLITE_OK)
+            return Error{Error::Code::Sql, QString::fromUtf8(sqlite3_errmsg(handle)), QStringLiteral("duplicates: load")};
+        for (int b = 0; b < binds.size(); ++b)
+            sqlite3_bind_int64(st[i].handle, b + 1, binds.at(b));
+    }
+    Statement& contacts = st[0];
+    Statement& emails = st[1];
+    Statement& phones = st[2];
+    bool emailOk = sqlite3_step(emails.handle) == SQLITE_ROW;
+    bool phoneOk = sqlite3_step(phones.handle) == SQLITE_ROW;
+    DedupeRow row;
+    std::vector<std::string> emailText, phoneText; // the views of one row outlive their statement's step
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(contacts.handle)) == SQLITE_ROW) {
+        row.id = sqlite3_column_int64(contacts.handle, 0);
+        row.firstName = contacts.text(1);
+        row.lastName = contacts.text(2);
+        row.company = contacts.text(3);
+        row.jobTitle = contacts.text(4);
+        row.street = contacts.text(5);
+        row.postalCode = contacts.text(6);
+        row.city = contacts.text(7);
+        row.birthday = contacts.text(8);
+        emailText.clear();
+        phoneText.clear();
+        while (emailOk && sqlite3_column_int64(emails.handle, 0) <= row.id) {
+            if (sqlite3_column_int64(emails.handle, 0) == row.id)
+                emailText.emplace_back(emails.text(1));
+            emailOk = sqlite3_step(emails.handle) == SQLITE_ROW;
+        }
+        while (phoneOk && sqlite3_column_int64(phones.handle, 0) <= row.id) {
+            if (sqlite3_column_int64(phones.handle, 0) == row.id)
+                phoneText.emplace_back(phones.text(1));
+            phoneOk = sqlite3_step(phones.handle) == SQLITE_ROW;
+        }
+        row.emails.assign(emailText.begin(), emailText.end());
+        row.phones.assign(phoneText.begin(), phoneText.end());
+        records.add(row);
+    }
+    if (rc != SQLITE_DONE)
+        return Error{Error::Code::Sql, QString::fromUtf8(sqlite3_errmsg(handle)), QStringLiteral("duplicates: load")};
     return {};
 }
 

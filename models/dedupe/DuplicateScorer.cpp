@@ -24,6 +24,14 @@ QString str(std::string_view s)
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
+// A cheap test before Jaro-Winkler on longer text (companies, streets), which most scored pairs
+// disagree on: a typo keeps the first letter and the length within two.
+bool mayBeAlike(std::string_view a, std::string_view b)
+{
+    const size_t la = a.size(), lb = b.size();
+    return a.front() == b.front() && (la > lb ? la - lb : lb - la) <= 2;
+}
+
 constexpr double LastAlike = 0.92;
 constexpr double FirstAlike = 0.90;
 
@@ -85,16 +93,60 @@ void DedupeRecords::add(const DedupeInput& in)
         if (d.isValid())
             r.birthday = static_cast<qint32>(d.toJulianDay());
     }
-    r.valuesBegin = static_cast<quint32>(m_values.size());
-    for (const QString& e : in.emails) {
-        m_values.push_back(store(NameMatching::mailbox(e)));
-        ++r.mailboxCount;
-    }
-    for (const QString& p : in.phones) {
-        m_values.push_back(store(p.toStdString()));
-        ++r.phoneCount;
-    }
+    std::vector<std::string> mailboxes, phones;
+    for (const QString& e : in.emails)
+        mailboxes.push_back(NameMatching::mailbox(e));
+    for (const QString& p : in.phones)
+        phones.push_back(p.toStdString());
+    addValues(r, mailboxes, phones);
     m_records.push_back(r);
+}
+
+void DedupeRecords::add(const DedupeRow& in)
+{
+    DedupeRecord r;
+    r.id = in.id;
+    r.first = store(compactName(in.firstName));
+    r.last = store(compactName(in.lastName));
+    r.company = store(companyKey(in.company));
+    r.title = store(foldedWords(in.jobTitle));
+    r.street = store(streetKey(in.street));
+    r.postal = store(postalKey(in.postalCode));
+    r.city = store(compactName(in.city));
+    // "YYYY-MM-DD", as the store writes birthdays.
+    const std::string_view b = in.birthday;
+    if (b.size() == 10 && b[4] == '-' && b[7] == '-') {
+        auto number = [&b](size_t from, size_t count) {
+            int v = 0;
+            for (size_t i = from; i < from + count; ++i)
+                v = b[i] >= '0' && b[i] <= '9' ? v * 10 + (b[i] - '0') : -100000;
+            return v;
+        };
+        const QDate d(number(0, 4), number(5, 2), number(8, 2));
+        if (d.isValid())
+            r.birthday = static_cast<qint32>(d.toJulianDay());
+    }
+    std::vector<std::string> mailboxes, phones;
+    for (std::string_view e : in.emails)
+        mailboxes.push_back(NameMatching::mailbox(e));
+    for (std::string_view p : in.phones)
+        phones.emplace_back(p);
+    addValues(r, mailboxes, phones);
+    m_records.push_back(r);
+}
+
+void DedupeRecords::addValues(DedupeRecord& r, const std::vector<std::string>& mailboxes,
+                              const std::vector<std::string>& phones)
+{
+    r.valuesBegin = static_cast<quint32>(m_values.size());
+    r.mailboxCount = static_cast<quint16>(std::min<size_t>(mailboxes.size(), 64));
+    r.phoneCount = static_cast<quint16>(std::min<size_t>(phones.size(), 64));
+    for (size_t i = 0; i < r.mailboxCount; ++i)
+        m_values.push_back(store(mailboxes[i]));
+    for (size_t i = 0; i < r.mailboxCount; ++i)
+        m_values.push_back(store(NameMatching::personalLocalPart(mailboxes[i])));
+    for (size_t i = 0; i < r.phoneCount; ++i)
+        m_values.push_back(store(phones[i]));
 }
 
 void DedupeRecords::append(DedupeRecords&& other)
@@ -152,8 +204,11 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
                 add(Evidence::Kind::SameMailbox, 9.0, [&] { return tr("same mailbox %1").arg(str(ma)); });
                 break;
             }
-            if (sharedName.empty() && sameLocalPart(ma, mb))
-                sharedName = ma;
+            if (sharedName.empty()) {
+                const std::string_view localA = rs.localPart(a, i);
+                if (!localA.empty() && localA == rs.localPart(b, j))
+                    sharedName = ma;
+            }
         }
     }
     if (!sameMailbox && !sharedName.empty()) {
@@ -270,7 +325,7 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
     // ---- company, title, address, birthday ------------------------------------------------------
     const std::string_view ca = rs.text(a.company), cb = rs.text(b.company);
     if (!ca.empty() && !cb.empty()) {
-        if (ca == cb || jaroWinkler(ca, cb) >= 0.95)
+        if (ca == cb || (mayBeAlike(ca, cb) && jaroWinkler(ca, cb) >= 0.95))
             add(Evidence::Kind::SameCompany, 1.5, [&] { return tr("same company"); });
         else
             add(Evidence::Kind::DifferentCompany, -0.5, [&] { return tr("different companies"); });
@@ -282,7 +337,7 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
     const std::string_view sa = rs.text(a.street), sb = rs.text(b.street);
     const std::string_view pa = rs.text(a.postal), pb = rs.text(b.postal);
     const bool postalBoth = !pa.empty() && !pb.empty();
-    const bool sameStreet = !sa.empty() && !sb.empty() && (sa == sb || jaroWinkler(sa, sb) >= 0.94);
+    const bool sameStreet = !sa.empty() && !sb.empty() && (sa == sb || (mayBeAlike(sa, sb) && jaroWinkler(sa, sb) >= 0.94));
     if (sameStreet && (!postalBoth || pa == pb)) {
         add(Evidence::Kind::SameAddress, 3.0, [&] { return tr("same address"); });
     } else if (postalBoth) {

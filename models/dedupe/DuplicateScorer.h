@@ -24,7 +24,7 @@ struct DedupeRecord
     qint64 id = 0;
     TextRef first, last, company, title, street, postal, city;
     qint32 birthday = 0; // Julian day; 0 when unknown
-    quint32 valuesBegin = 0; // mailboxes then E.164 phones in DedupeRecords::values
+    quint32 valuesBegin = 0; // mailboxes, their personal local parts, then E.164 phones in DedupeRecords::values
     quint16 mailboxCount = 0;
     quint16 phoneCount = 0;
     float lastNameShare = 0.0f;  // how common the last name is in the scanned set (0..1); 0 if unknown
@@ -40,11 +40,22 @@ struct DedupeInput
     QStringList phones; // E.164
 };
 
+// The same features as UTF-8 views straight from SQLite's rows: the loader of a million contacts
+// turns plain ASCII text into keys without a QString.
+struct DedupeRow
+{
+    qint64 id = 0;
+    std::string_view firstName, lastName, company, jobTitle, street, postalCode, city, birthday;
+    std::vector<std::string_view> emails; // normalised
+    std::vector<std::string_view> phones; // E.164
+};
+
 class DedupeRecords
 {
 public:
     void reserve(size_t contacts);
     void add(const DedupeInput& input);
+    void add(const DedupeRow& row);
     // Appends another set (built on another thread) to this one.
     void append(DedupeRecords&& other);
 
@@ -53,14 +64,20 @@ public:
     DedupeRecord& operator[](size_t i) { return m_records[i]; }
     std::string_view text(TextRef t) const { return std::string_view(m_arena.data() + t.offset, t.length); }
     std::string_view mailbox(const DedupeRecord& r, int i) const { return text(m_values[r.valuesBegin + static_cast<size_t>(i)]); }
-    std::string_view phone(const DedupeRecord& r, int i) const
+    // The mailbox's local part when it is personal ("jon.smith" -> "jonsmith"), else empty.
+    std::string_view localPart(const DedupeRecord& r, int i) const
     {
         return text(m_values[r.valuesBegin + r.mailboxCount + static_cast<size_t>(i)]);
+    }
+    std::string_view phone(const DedupeRecord& r, int i) const
+    {
+        return text(m_values[r.valuesBegin + 2u * r.mailboxCount + static_cast<size_t>(i)]);
     }
     size_t memoryBytes() const;
 
 private:
     TextRef store(std::string_view s);
+    void addValues(DedupeRecord& r, const std::vector<std::string>& mailboxes, const std::vector<std::string>& phones);
 
     std::vector<DedupeRecord> m_records;
     std::vector<TextRef> m_values;

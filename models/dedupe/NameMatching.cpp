@@ -411,12 +411,6 @@ struct CompactLocal
 
 } // namespace
 
-bool sameLocalPart(std::string_view mailboxA, std::string_view mailboxB)
-{
-    CompactLocal a, b;
-    return a.read(mailboxA) && b.read(mailboxB) && a.view() == b.view() && a.personal();
-}
-
 LocalPartOrigin localPartOrigin(std::string_view box, std::string_view first, std::string_view last)
 {
     CompactLocal local;
@@ -461,12 +455,13 @@ std::string nationalTail(const QString& e164)
     return digits;
 }
 
-std::string companyKey(const QString& company)
+namespace {
+
+std::string companyKeyFromWords(const std::string& words)
 {
     static const char* const legalForms[] = {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
                                              "limited", "llc", "llp", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl",
                                              "srl", "spa", "bv", "nv", "ab", "as", "oy", "sl", "the", "and", "group"};
-    const std::string words = foldedWords(company);
     std::string out;
     size_t pos = 0;
     while (pos < words.size()) {
@@ -484,14 +479,27 @@ std::string companyKey(const QString& company)
     return out.empty() ? words : out;
 }
 
-std::string streetKey(const QString& street)
+} // namespace
+
+std::string companyKey(const QString& company)
+{
+    return companyKeyFromWords(foldedWords(company));
+}
+
+std::string companyKey(std::string_view utf8)
+{
+    return companyKeyFromWords(foldedWords(utf8));
+}
+
+namespace {
+
+std::string streetKeyFromWords(const std::string& words)
 {
     static const std::pair<const char*, const char*> abbreviations[] = {
         {"street", "st"}, {"road", "rd"}, {"avenue", "ave"}, {"av", "ave"}, {"boulevard", "blvd"},
         {"drive", "dr"}, {"lane", "ln"}, {"court", "ct"}, {"place", "pl"}, {"square", "sq"},
         {"strasse", "str"}, {"north", "n"}, {"south", "s"}, {"east", "e"}, {"west", "w"},
         {"apartment", "apt"}, {"suite", "ste"}};
-    const std::string words = foldedWords(QString(street).replace(QStringLiteral("straße"), QStringLiteral("strasse")));
     std::string out;
     size_t pos = 0;
     while (pos < words.size()) {
@@ -512,6 +520,31 @@ std::string streetKey(const QString& street)
     return out;
 }
 
+bool isAscii(std::string_view s)
+{
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    return true;
+}
+
+QString fromUtf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+} // namespace
+
+std::string streetKey(const QString& street)
+{
+    return streetKeyFromWords(foldedWords(QString(street).replace(QStringLiteral("straße"), QStringLiteral("strasse"))));
+}
+
+std::string streetKey(std::string_view utf8)
+{
+    return isAscii(utf8) ? streetKeyFromWords(foldedWords(utf8)) : streetKey(fromUtf8(utf8));
+}
+
 std::string postalKey(const QString& postalCode)
 {
     std::string out;
@@ -520,6 +553,75 @@ std::string postalKey(const QString& postalCode)
         if (isAsciiLetterOrDigit(l.unicode()))
             out.push_back(static_cast<char>(l.unicode()));
     }
+    return out;
+}
+
+std::string postalKey(std::string_view utf8)
+{
+    if (!isAscii(utf8))
+        return postalKey(fromUtf8(utf8));
+    std::string out;
+    for (char c : utf8) {
+        const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
+            out.push_back(l);
+    }
+    return out;
+}
+
+std::string compactName(std::string_view utf8)
+{
+    if (!isAscii(utf8))
+        return compactName(fromUtf8(utf8));
+    std::string out;
+    out.reserve(utf8.size());
+    for (char c : utf8) {
+        const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
+            out.push_back(l);
+    }
+    return out;
+}
+
+std::string foldedWords(std::string_view utf8)
+{
+    if (!isAscii(utf8))
+        return foldedWords(fromUtf8(utf8));
+    std::string out;
+    out.reserve(utf8.size());
+    bool space = false;
+    for (char c : utf8) {
+        const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+            if (space && !out.empty())
+                out.push_back(' ');
+            space = false;
+            out.push_back(l);
+        } else {
+            space = true;
+        }
+    }
+    return out;
+}
+
+std::string mailbox(std::string_view norm)
+{
+    const size_t at = norm.rfind('@');
+    if (at == std::string_view::npos || at == 0 || !isAscii(norm))
+        return mailbox(fromUtf8(norm));
+    std::string_view local = norm.substr(0, at), domain = norm.substr(at + 1);
+    if (const size_t plus = local.find('+'); plus != std::string_view::npos && plus > 0)
+        local = local.substr(0, plus);
+    if (domain == "googlemail.com")
+        domain = "gmail.com";
+    std::string out;
+    out.reserve(norm.size());
+    const bool gmail = domain == "gmail.com";
+    for (char c : local)
+        if (!(gmail && c == '.'))
+            out.push_back(c);
+    out.push_back('@');
+    out.append(domain);
     return out;
 }
 

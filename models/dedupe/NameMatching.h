@@ -14,8 +14,11 @@ namespace ContactDesk::NameMatching {
 // "Müller-Lüdenscheidt" -> "mullerludenscheidt", "O'Brien" -> "obrien", "王小明" -> "wangxiaoming":
 // ICU folded and transliterated, letters and digits only.
 std::string compactName(const QString& name);
+// The same from UTF-8 (the store's text as SQLite hands it out): plain ASCII needs no QString.
+std::string compactName(std::string_view utf8);
 // Like compactName but keeps word boundaries as single spaces ("de la cruz").
 std::string foldedWords(const QString& text);
+std::string foldedWords(std::string_view utf8);
 
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters).
 double jaroWinkler(std::string_view a, std::string_view b);
@@ -42,13 +45,10 @@ bool areNicknames(std::string_view a, std::string_view b);
 // The mailbox an address delivers to: lower-case, without a "+tag", and for Gmail without dots
 // and with googlemail.com as gmail.com. "J.Smith+news@GoogleMail.com" -> "jsmith@gmail.com".
 std::string mailbox(const QString& emailNorm);
+std::string mailbox(std::string_view emailNorm); // an already normalised (lower-case) address
 // The local part of a mailbox when it is personal enough to recognise a person by ("jon.smith",
 // at least five letters and not a role such as info or sales); empty otherwise.
 std::string personalLocalPart(std::string_view mailbox);
-
-// Whether the personal local parts of two mailboxes are equal, compared on letters and digits only
-// ("jon.smith" = "jon_smith"), with the rules of personalLocalPart. Allocation-free.
-bool sameLocalPart(std::string_view mailboxA, std::string_view mailboxB);
 
 // How a local part relates to a person's name (compact first and last name): not derived from it
 // ("bluefalcon77"), the name itself ("jon.smith", "jsmith", "smith.j"), or the name plus digits
@@ -62,9 +62,12 @@ std::string nationalTail(const QString& e164);
 
 // "Acme Corp." -> "acme", "Müller GmbH & Co. KG" -> "muller": company names without legal forms.
 std::string companyKey(const QString& company);
+std::string companyKey(std::string_view utf8);
 // "12 Main Street" -> "12 main st": folded street with common words abbreviated.
 std::string streetKey(const QString& street);
+std::string streetKey(std::string_view utf8);
 // "SW1A 1AA" -> "sw1a1aa"
 std::string postalKey(const QString& postalCode);
+std::string postalKey(std::string_view utf8);
 
 } // namespace ContactDesk::NameMatching
