@@ -6,6 +6,7 @@
 #include "FileDialog.h"
 #include "FilterBar.h"
 #include "DuplicateReviewDialog.h"
+#include "TagManagerDialog.h"
 #include "UndoCommands.h"
 #include "import/ImportHistoryDialog.h"
 #include "import/ImportSummaryDialog.h"
@@ -279,6 +280,10 @@ void MainWindow::createActions()
     m_removeTagAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag-delete")), tr("Remove tag…"), this,
                                            &MainWindow::removeTagFromSelection);
     m_removeTagAction->setObjectName(QStringLiteral("removeTagAction"));
+    m_tagsAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag")), tr("Tags…"), this,
+                                      &MainWindow::showTagManager);
+    m_tagsAction->setObjectName(QStringLiteral("tagManagerAction"));
+    m_tagsAction->setToolTip(tr("Every tag with its contacts: add, rename or merge, colour, delete"));
 
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -441,6 +446,22 @@ void MainWindow::showDuplicates(const QList<qint64>& ids)
     if (ids.size() >= 2)
         dialog->reviewContacts(ids);
     dialog->show();
+}
+
+TagManagerDialog* MainWindow::tagManager() const
+{
+    return m_tagManager;
+}
+
+void MainWindow::showTagManager()
+{
+    if (!m_tagManager) {
+        m_tagManager = new TagManagerDialog(m_store, this);
+        m_tagManager->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_tagManager->show();
+    m_tagManager->raise();
+    m_tagManager->activateWindow();
 }
 
 void MainWindow::updateCount()

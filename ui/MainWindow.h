@@ -26,6 +26,7 @@ class ContactListModel;
 class ContactStore;
 class FilterBar;
 class DuplicateReviewDialog;
+class TagManagerDialog;
 class MessageBanner;
 class ProfilePane;
 class TagListModel;
@@ -46,6 +47,7 @@ public:
     QTableView* tableView() const { return m_table; }
     QUndoStack* undoStack() const { return m_undo; }
     DuplicateReviewDialog* duplicateDialog() const;
+    TagManagerDialog* tagManager() const; // while open
     bool isTrashView() const;
     bool isImportRunning() const { return m_import.isRunning(); }
     bool isStoreJobRunning() const { return m_storeJobs > 0; }
@@ -76,6 +78,8 @@ public Q_SLOTS:
     void changeTagOfSelection(BulkTags::Action action, const QString& tag);
     // The duplicate-review dialog; with two or more ids it reviews them as one cluster.
     void showDuplicates(const QList<qint64>& ids);
+    // The tag manager (one at a time, not modal).
+    void showTagManager();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -129,6 +133,8 @@ private:
     QAction* m_duplicatesAction = nullptr;
     QAction* m_mergeAction = nullptr;
     QPointer<DuplicateReviewDialog> m_duplicateDialog;
+    QPointer<TagManagerDialog> m_tagManager;
+    QAction* m_tagsAction = nullptr;
 };
 
 } // namespace ContactDesk

@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "DedupeCommands.h"
+#include "FilterCommands.h"
 
 #include "domain/ContactJson.h"
 #include "domain/PhoneNormalizer.h"
@@ -36,8 +37,18 @@ Commands:
                           Create a contact (--email, --phone, --tag may repeat;
                           at least one email or phone is required).
   show ID [--json]        Show one contact.
-  list [--limit N] [--json]
-                          List contacts by name (default limit 50).
+  list [FILTER] [--search TEXT] [--limit N] [--count] [--json]
+                          List matching contacts by name (default limit 50), or
+                          with --count only their number.
+  search TEXT [FILTER] [--limit N] [--count] [--json]
+                          Contacts whose name, email, phone, company, job title,
+                          tag or note has words starting with TEXT's words.
+  tags [--json]           Every tag with its number of contacts (and colour).
+  tag add TAG [FILTER]    Add TAG to every matching contact (all without FILTER);
+  tag remove TAG [FILTER] or remove it. Prints how many contacts changed.
+  tag rename OLD NEW      Rename a tag; a NEW another tag has merges the two.
+  tag delete TAG          Remove a tag from every contact and delete it.
+  tag color TAG #RRGGBB   Set a tag's colour ("" for none).
   stats [--json]          Count contacts, tags and notes.
   generate-demo N OUT.csv [--seed S]
                           Write N realistic demo contacts as CSV (deterministic per seed).
@@ -59,6 +70,17 @@ Commands:
                           Put merged contacts back exactly as they were.
   merges [--json]         The merge history.
   not-duplicates ID ID... Never suggest these contacts as duplicates again.
+
+FILTER options (combine; each narrows the contacts):
+  --tag T                 has tag T (repeat: has all of them)
+  --any-tag T             has at least one of these tags (repeatable)
+  --not-tag T             has none of these tags (repeatable)
+  --source S              manual, csv, vcard, chat or connected
+  --status S, --owner O, --type T
+  --created-after D, --created-before D, --updated-after D, --updated-before D
+                          on or after / before the date D (2024-03-01, local time)
+  --letter L              last name (or name) starting with L (a-z, # for others)
+  --field KEY=VALUE       custom field KEY equals VALUE
 
 Options:
   --database PATH         The SQLite database (default: %1).
@@ -139,41 +161,6 @@ int commandShow(Context& c, ContactRepository& repo)
               << p.number << " [" << p.e164 << "]" << Qt::endl;
     if (!k.tags.isEmpty())
         c.out << "  " << tr("Tags") << ": " << k.tags.join(QStringLiteral(", ")) << Qt::endl;
-    return Ok;
-}
-
-int commandList(Context& c, ContactRepository& repo)
-{
-    if (!c.args.isEmpty())
-        return fail(c.err, tr("list takes options only, not \"%1\"").arg(c.args.first()), Usage);
-    int limit = 50;
-    if (c.parser.isSet(QStringLiteral("limit"))) {
-        bool ok = false;
-        limit = c.parser.value(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 0)
-            return fail(c.err, tr("--limit needs a number of contacts, not \"%1\"")
-                                   .arg(c.parser.value(QStringLiteral("limit"))),
-                        Usage);
-    }
-    auto rows = repo.list(limit);
-    if (!rows)
-        return fail(c.err, rows.error().toString());
-    if (c.json) {
-        QJsonArray array;
-        for (const auto& r : *rows)
-            array.append(QJsonObject{{QStringLiteral("id"), r.id},
-                                     {QStringLiteral("display_name"), r.displayName},
-                                     {QStringLiteral("primary_email"), r.primaryEmail},
-                                     {QStringLiteral("primary_phone"), r.primaryPhone},
-                                     {QStringLiteral("company"), r.company},
-                                     {QStringLiteral("tags"), r.tags},
-                                     {QStringLiteral("source"), r.source}});
-        printJson(c.out, array);
-        return Ok;
-    }
-    for (const auto& r : *rows)
-        c.out << r.id << '\t' << r.displayName << '\t' << r.primaryEmail << '\t' << r.primaryPhone << '\t' << r.company
-              << '\t' << r.tags << Qt::endl;
     return Ok;
 }
 
@@ -427,6 +414,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     option("min-score", "S");
     option("import-run", "ID");
     option("batch", "ID");
+    addFilterOptions(parser);
     const QString defaultRegion = AppSettings::defaultRegion();
     const QString usage = QString::fromUtf8(usageText).arg(AppSettings::defaultDatabasePath(), defaultRegion);
     if (!parser.parse(arguments))
@@ -448,10 +436,10 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     if (command == QLatin1String("generate-demo"))
         return commandGenerateDemo(context);
 
-    const QStringList dbCommands{QStringLiteral("add"),    QStringLiteral("show"),    QStringLiteral("list"),
+    const QStringList dbCommands{QStringLiteral("add"),    QStringLiteral("show"),
                                  QStringLiteral("stats"),  QStringLiteral("import"),  QStringLiteral("export"),
                                  QStringLiteral("imports"), QStringLiteral("revert-import")};
-    if (!dbCommands.contains(command) && !isDedupeCommand(command))
+    if (!dbCommands.contains(command) && !isDedupeCommand(command) && !isFilterCommand(command))
         return fail(err, tr("unknown command \"%1\" (see --help)").arg(command), Usage);
 
     QString region = defaultRegion;
@@ -472,6 +460,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
         if (isDedupeCommand(command))
             rc = runDedupeCommand(command, positional, parser, database.value()->path(), db, PhoneNormalizer(region), out,
                                   err);
+        else if (isFilterCommand(command))
+            rc = runFilterCommand(command, positional, parser, db, out, err);
         else if (command == QLatin1String("import"))
             rc = commandImport(context, db, database.value()->path(), region);
         else if (command == QLatin1String("export"))
@@ -484,8 +474,6 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
             rc = commandAdd(context, repo);
         else if (command == QLatin1String("show"))
             rc = commandShow(context, repo);
-        else if (command == QLatin1String("list"))
-            rc = commandList(context, repo);
         else
             rc = commandStats(context, repo);
     }

@@ -30,22 +30,6 @@ QString idsJson(const QVector<qint64>& ids)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-// The target contacts go into a temporary table (per connection), so each later statement is a
-// join on it instead of a list of binds.
-Status fillTargets(const QSqlDatabase& db, const QString& select, const QVariantList& binds)
-{
-    for (const char* sql : {"CREATE TEMP TABLE IF NOT EXISTS bulk_targets (id INTEGER PRIMARY KEY)",
-                            "DELETE FROM temp.bulk_targets"}) {
-        if (auto q = Sql::run(db, QStringLiteral("bulk targets"), QString::fromLatin1(sql)); !q)
-            return q.error();
-    }
-    if (auto q = Sql::run(db, QStringLiteral("bulk targets"), QStringLiteral("INSERT INTO temp.bulk_targets ") + select,
-                          binds);
-        !q)
-        return q.error();
-    return {};
-}
-
 // Links or unlinks the targets and rewrites what every list and search reads from them.
 Status changeLinks(const QSqlDatabase& db, Action action, qint64 tagId, const Progress& progress, int firstStep)
 {
@@ -64,26 +48,7 @@ Status changeLinks(const QSqlDatabase& db, Action action, qint64 tagId, const Pr
         return link.error();
     if (progress && !progress(firstStep + 1))
         return cancelled();
-    // The same text ContactRepository::refreshSummary writes: names in name_norm order.
-    auto summary = Sql::run(db, QStringLiteral("bulk tags summary"),
-                            QStringLiteral("UPDATE contacts SET updated_at = ?, tags_text = COALESCE((SELECT "
-                                           "group_concat(name, ', ') FROM (SELECT t.name FROM contact_tags ct "
-                                           "JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = contacts.id "
-                                           "ORDER BY t.name_norm)), '') "
-                                           "WHERE id IN (SELECT id FROM temp.bulk_targets)"),
-                            {Sql::nowMs()});
-    if (!summary)
-        return summary.error();
-    if (progress && !progress(firstStep + 2))
-        return cancelled();
-    // Only the tags column of the full-text row changes; it holds tags_text as refreshSearch writes it.
-    auto search = Sql::run(db, QStringLiteral("bulk tags search"),
-                           QStringLiteral("UPDATE contact_search SET tags = (SELECT tags_text FROM contacts "
-                                          "WHERE id = contact_search.rowid) "
-                                          "WHERE rowid IN (SELECT id FROM temp.bulk_targets)"));
-    if (!search)
-        return search.error();
-    return {};
+    return refreshTargets(db, true, progress, firstStep + 2);
 }
 
 Result<QVector<qint64>> targetIds(const QSqlDatabase& db)
@@ -162,6 +127,47 @@ Status execute(const QSqlDatabase& db, Change& change, Step step, const std::fun
 }
 
 } // namespace
+
+// The target contacts go into a temporary table (per connection), so each later statement is a
+// join on it instead of a list of binds.
+Status fillTargets(const QSqlDatabase& db, const QString& select, const QVariantList& binds)
+{
+    for (const char* sql : {"CREATE TEMP TABLE IF NOT EXISTS bulk_targets (id INTEGER PRIMARY KEY)",
+                            "DELETE FROM temp.bulk_targets"}) {
+        if (auto q = Sql::run(db, QStringLiteral("bulk targets"), QString::fromLatin1(sql)); !q)
+            return q.error();
+    }
+    if (auto q = Sql::run(db, QStringLiteral("bulk targets"), QStringLiteral("INSERT INTO temp.bulk_targets ") + select,
+                          binds);
+        !q)
+        return q.error();
+    return {};
+}
+
+Status refreshTargets(const QSqlDatabase& db, bool touch, const Progress& progress, int step)
+{
+    // The same text ContactRepository::refreshSummary writes: names in name_norm order.
+    auto summary = Sql::run(db, QStringLiteral("bulk tags summary"),
+                            QStringLiteral("UPDATE contacts SET %1tags_text = COALESCE((SELECT "
+                                           "group_concat(name, ', ') FROM (SELECT t.name FROM contact_tags ct "
+                                           "JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = contacts.id "
+                                           "ORDER BY t.name_norm)), '') "
+                                           "WHERE id IN (SELECT id FROM temp.bulk_targets)")
+                                .arg(touch ? QStringLiteral("updated_at = ?, ") : QString()),
+                            touch ? QVariantList{Sql::nowMs()} : QVariantList{});
+    if (!summary)
+        return summary.error();
+    if (progress && !progress(step))
+        return cancelled();
+    // Only the tags column of the full-text row changes; it holds tags_text as refreshSearch writes it.
+    auto search = Sql::run(db, QStringLiteral("bulk tags search"),
+                           QStringLiteral("UPDATE contact_search SET tags = (SELECT tags_text FROM contacts "
+                                          "WHERE id = contact_search.rowid) "
+                                          "WHERE rowid IN (SELECT id FROM temp.bulk_targets)"));
+    if (!search)
+        return search.error();
+    return {};
+}
 
 Result<Change> apply(const QSqlDatabase& db, Action action, const QString& tag, const Target& target,
                      const Progress& progress)

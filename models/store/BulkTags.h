@@ -45,4 +45,11 @@ Result<Change> apply(const QSqlDatabase& db, Action action, const QString& tag, 
 Status undo(const QSqlDatabase& db, const Change& change, const Progress& progress = {});
 Status redo(const QSqlDatabase& db, Change& change, const Progress& progress = {});
 
+// Shared with TagCatalog (call inside a transaction): put the contacts `select` (a SELECT of ids)
+// returns into temp.bulk_targets, then rewrite those contacts' tags_text (and updated_at when
+// `touch`) and the tags column of their full-text rows, one statement each.
+Status fillTargets(const QSqlDatabase& db, const QString& select, const QVariantList& binds);
+// `progress(step)` runs between the two rewrites.
+Status refreshTargets(const QSqlDatabase& db, bool touch, const Progress& progress = {}, int step = 0);
+
 } // namespace ContactDesk::BulkTags

@@ -1,6 +1,7 @@
 #include "ContactRepository.h"
 
 #include "Sql.h"
+#include "TagCatalog.h"
 #include "domain/EmailAddressRules.h"
 #include "domain/NameFolding.h"
 
@@ -667,18 +668,7 @@ Status ContactRepository::removeTags(const QList<qint64>& ids, const QStringList
 
 Result<QList<TagInfo>> ContactRepository::allTags()
 {
-    auto q = Sql::run(m_db, QStringLiteral("all tags"),
-                      QStringLiteral("SELECT t.id, t.name, t.color, "
-                                     "(SELECT COUNT(*) FROM contact_tags ct JOIN contacts c ON c.id = ct.contact_id "
-                                     " WHERE ct.tag_id = t.id AND c.deleted_at IS NULL) "
-                                     "FROM tags t ORDER BY t.name_norm"));
-    if (!q)
-        return q.error();
-    QList<TagInfo> tags;
-    while (q.value().next())
-        tags.append(TagInfo{q.value().value(0).toLongLong(), q.value().value(1).toString(),
-                            q.value().value(2).toString(), q.value().value(3).toInt()});
-    return tags;
+    return TagCatalog::list(m_db);
 }
 
 Result<qint64> ContactRepository::customField(const QString& key, const QString& label, bool create)

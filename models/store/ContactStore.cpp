@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "Sql.h"
+#include "TagCatalog.h"
 #include "dedupe/ContactMerger.h"
 
 #include <QFutureWatcher>
@@ -174,6 +175,38 @@ Status ContactStore::markNotDuplicates(const QList<qint64>& ids)
 {
     ContactMerger merger(m_database.connection(), phoneNormalizer());
     return merger.markNotDuplicates(ids);
+}
+
+Result<qint64> ContactStore::createTag(const QString& name)
+{
+    auto id = TagCatalog::create(m_database.connection(), name);
+    if (id)
+        Q_EMIT tagsChanged();
+    return id;
+}
+
+Status ContactStore::setTagColor(qint64 id, const QString& color)
+{
+    Status s = TagCatalog::setColor(m_database.connection(), id, color);
+    if (s)
+        Q_EMIT tagsChanged();
+    return s;
+}
+
+void ContactStore::renameTag(qint64 id, const QString& newName)
+{
+    runJob(tr("Renaming tag"), [id, newName](const QSqlDatabase& db) -> Status {
+        auto outcome = TagCatalog::rename(db, id, newName);
+        return outcome ? Status() : Status(outcome.error());
+    });
+}
+
+void ContactStore::deleteTag(qint64 id)
+{
+    runJob(tr("Deleting tag"), [id](const QSqlDatabase& db) -> Status {
+        auto count = TagCatalog::remove(db, id);
+        return count ? Status() : Status(count.error());
+    });
 }
 
 void ContactStore::runJob(const QString& label, const std::function<Status(const QSqlDatabase&)>& job)

@@ -50,6 +50,14 @@ public:
     Status undoMerge(qint64 mergeId);
     Status markNotDuplicates(const QList<qint64>& ids);
 
+    // The tag manager's operations (TagCatalog). Create and colour touch one row and run here;
+    // rename and delete rewrite every carrier's row, so they run as jobs (runJob) and end with
+    // tagsChanged and externalChange like any job.
+    Result<qint64> createTag(const QString& name);
+    Status setTagColor(qint64 id, const QString& color);
+    void renameTag(qint64 id, const QString& newName);
+    void deleteTag(qint64 id);
+
     // Runs `job` on a worker thread with a connection of its own; when it ends, a failure is
     // reported and the lists re-query (externalChange). `label` names it in the status bar.
     void runJob(const QString& label, const std::function<Status(const QSqlDatabase&)>& job);

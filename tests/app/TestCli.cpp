@@ -71,10 +71,54 @@ class TestCli : public QObject
         return ids;
     }
 
+    // Ada (vip, customer; owner kim; plan=gold), Bob (vip), Cy (customer, status archived).
+    QList<qint64> seedTagged()
+    {
+        QList<qint64> ids;
+        auto db = Database::open(m_db);
+        if (!db)
+            return ids;
+        ContactRepository repo(db.value()->connection(), PhoneNormalizer(QStringLiteral("US")));
+        for (const QString& first : {QStringLiteral("Ada"), QStringLiteral("Bob"), QStringLiteral("Cy")}) {
+            auto id = repo.create(Test::makeContact(first, first + QStringLiteral("son"), first.toLower() + QStringLiteral("@x.org")));
+            ids.append(id ? *id : 0);
+        }
+        for (const Status& s : {repo.addTags({ids[0], ids[1]}, {QStringLiteral("VIP")}),
+                                repo.addTags({ids[0], ids[2]}, {QStringLiteral("customer")}),
+                                repo.updateField(ids[0], ContactField::Owner, QStringLiteral("kim")),
+                                repo.updateField(ids[2], ContactField::ContactStatus, QStringLiteral("archived")),
+                                repo.setCustomValue(ids[0], QStringLiteral("plan"), QStringLiteral("gold"))}) {
+            if (!s) {
+                qWarning("%s", qPrintable(s.error().toString()));
+                ids.clear();
+            }
+        }
+        return ids;
+    }
+
+    QStringList names(const Run& r)
+    {
+        QStringList out;
+        for (const QJsonValue& v : json(r).array())
+            out.append(v.toObject().value(QStringLiteral("display_name")).toString());
+        return out;
+    }
+
+    Run listWith(QStringList args)
+    {
+        return cli(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + args);
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(QFile::exists(qEnvironmentVariable("CONTACTDESK_CLI")), "CONTACTDESK_CLI not set"); }
 
-    void init() { m_db = m_dir.filePath(QStringLiteral("cli-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()))); }
+    void init()
+    {
+        // Rows of a data-driven test get a database each.
+        m_db = m_dir.filePath(QStringLiteral("cli-%1-%2.sqlite")
+                                  .arg(QString::fromLatin1(QTest::currentTestFunction()),
+                                       QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+    }
 
     void helpAndVersion()
     {
@@ -531,6 +575,168 @@ private Q_SLOTS:
         // Nothing was merged or marked.
         QVERIFY(json(cli({QStringLiteral("merges"), QStringLiteral("--json")})).array().isEmpty());
         QCOMPARE(json(cli({QStringLiteral("stats"), QStringLiteral("--json")})).object().value(QStringLiteral("contacts")).toInt(), 5);
+    }
+
+    void listFilters_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QStringList>("expected");
+        const QString ada = QStringLiteral("Ada Adason"), bob = QStringLiteral("Bob Bobson"), cy = QStringLiteral("Cy Cyson");
+        QTest::addRow("none") << QStringList{} << QStringList{ada, bob, cy};
+        QTest::addRow("tag") << QStringList{QStringLiteral("--tag"), QStringLiteral("vip")} << QStringList{ada, bob};
+        QTest::addRow("all-of") << QStringList{QStringLiteral("--tag"), QStringLiteral("vip"), QStringLiteral("--tag"),
+                                               QStringLiteral("Customer")}
+                                << QStringList{ada};
+        QTest::addRow("any-of") << QStringList{QStringLiteral("--any-tag"), QStringLiteral("vip"),
+                                               QStringLiteral("--any-tag"), QStringLiteral("customer")}
+                                << QStringList{ada, bob, cy};
+        QTest::addRow("none-of") << QStringList{QStringLiteral("--not-tag"), QStringLiteral("customer")} << QStringList{bob};
+        QTest::addRow("owner") << QStringList{QStringLiteral("--owner"), QStringLiteral("kim")} << QStringList{ada};
+        QTest::addRow("status") << QStringList{QStringLiteral("--status"), QStringLiteral("archived")} << QStringList{cy};
+        QTest::addRow("source") << QStringList{QStringLiteral("--source"), QStringLiteral("csv")} << QStringList{};
+        QTest::addRow("letter") << QStringList{QStringLiteral("--letter"), QStringLiteral("B")} << QStringList{bob};
+        QTest::addRow("field") << QStringList{QStringLiteral("--field"), QStringLiteral("plan=gold")} << QStringList{ada};
+        QTest::addRow("created after") << QStringList{QStringLiteral("--created-after"), QStringLiteral("2000-01-01")}
+                                       << QStringList{ada, bob, cy};
+        QTest::addRow("created before") << QStringList{QStringLiteral("--created-before"), QStringLiteral("2000-01-01")}
+                                        << QStringList{};
+        QTest::addRow("updated after") << QStringList{QStringLiteral("--updated-after"), QStringLiteral("2999-01-01")}
+                                       << QStringList{};
+        QTest::addRow("search option") << QStringList{QStringLiteral("--search"), QStringLiteral("cy")} << QStringList{cy};
+    }
+
+    void listFilters()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QStringList, expected);
+        QCOMPARE(seedTagged().size(), 3);
+        Run r = listWith(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(names(r), expected);
+        Run count = cli(QStringList{QStringLiteral("list"), QStringLiteral("--count")} + args);
+        QCOMPARE(count.exitCode, 0);
+        QCOMPARE(count.out.trimmed().toInt(), expected.size());
+    }
+
+    void searchUsesTheListSearch()
+    {
+        QCOMPARE(seedTagged().size(), 3);
+        Run r = cli({QStringLiteral("search"), QStringLiteral("bob"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(names(r), QStringList{QStringLiteral("Bob Bobson")});
+        Run byTag = cli({QStringLiteral("search"), QStringLiteral("custo"), QStringLiteral("--json")});
+        QCOMPARE(names(byTag), (QStringList{QStringLiteral("Ada Adason"), QStringLiteral("Cy Cyson")}));
+        Run limited = cli({QStringLiteral("search"), QStringLiteral("custo"), QStringLiteral("--limit"), QStringLiteral("1")});
+        QCOMPARE(limited.exitCode, 0);
+        QCOMPARE(limited.out.count(QLatin1Char('\n')), 1);
+        QVERIFY(limited.out.contains(QLatin1String("Ada Adason")));
+        Run none = cli({QStringLiteral("search"), QStringLiteral("zzz"), QStringLiteral("--count")});
+        QCOMPARE(none.out.trimmed(), QStringLiteral("0"));
+    }
+
+    void tagsAddRemoveRenameDelete()
+    {
+        QCOMPARE(seedTagged().size(), 3);
+        Run tags = cli({QStringLiteral("tags"), QStringLiteral("--json")});
+        QCOMPARE(tags.exitCode, 0);
+        QJsonArray all = json(tags).array();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(1).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("VIP"));
+        QCOMPARE(all.at(1).toObject().value(QStringLiteral("contacts")).toInt(), 2);
+        QCOMPARE(cli({QStringLiteral("tags")}).out, QStringLiteral("customer\t2\nVIP\t2\n"));
+
+        // Add to everyone without customer: only Bob changes (he has no customer tag).
+        Run add = cli({QStringLiteral("tag"), QStringLiteral("add"), QStringLiteral("prospect"), QStringLiteral("--not-tag"),
+                       QStringLiteral("customer")});
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        QCOMPARE(add.out.trimmed(), QStringLiteral("Added \"prospect\" to 1 contact"));
+        QCOMPARE(names(listWith({QStringLiteral("--tag"), QStringLiteral("prospect")})), QStringList{QStringLiteral("Bob Bobson")});
+        Run again = cli({QStringLiteral("tag"), QStringLiteral("add"), QStringLiteral("prospect"), QStringLiteral("--json")});
+        QCOMPARE(json(again).object().value(QStringLiteral("changed")).toInt(), 2); // Bob had it
+
+        Run remove = cli({QStringLiteral("tag"), QStringLiteral("remove"), QStringLiteral("prospect"), QStringLiteral("--tag"),
+                          QStringLiteral("vip")});
+        QCOMPARE(remove.exitCode, 0);
+        QCOMPARE(remove.out.trimmed(), QStringLiteral("Removed \"prospect\" from 2 contacts"));
+        QCOMPARE(names(listWith({QStringLiteral("--tag"), QStringLiteral("prospect")})), QStringList{QStringLiteral("Cy Cyson")});
+
+        Run rename = cli({QStringLiteral("tag"), QStringLiteral("rename"), QStringLiteral("prospect"), QStringLiteral("Lead")});
+        QCOMPARE(rename.exitCode, 0);
+        QCOMPARE(rename.out.trimmed(), QStringLiteral("Renamed \"prospect\" to \"Lead\" (1 contact)"));
+        QCOMPARE(names(cli({QStringLiteral("search"), QStringLiteral("lead"), QStringLiteral("--json")})),
+                 QStringList{QStringLiteral("Cy Cyson")});
+
+        // Onto an existing tag: merged.
+        Run merge = cli({QStringLiteral("tag"), QStringLiteral("rename"), QStringLiteral("lead"), QStringLiteral("customer")});
+        QCOMPARE(merge.exitCode, 0);
+        QVERIFY2(merge.out.startsWith(QLatin1String("Merged \"lead\" into \"customer\"")), qPrintable(merge.out));
+        QCOMPARE(cli({QStringLiteral("tags")}).out, QStringLiteral("customer\t2\nVIP\t2\n"));
+
+        QCOMPARE(cli({QStringLiteral("tag"), QStringLiteral("color"), QStringLiteral("vip"), QStringLiteral("#FF0000")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("tags")}).out, QStringLiteral("customer\t2\nVIP\t2\t#ff0000\n"));
+
+        Run del = cli({QStringLiteral("tag"), QStringLiteral("delete"), QStringLiteral("VIP")});
+        QCOMPARE(del.exitCode, 0);
+        QCOMPARE(del.out.trimmed(), QStringLiteral("Deleted \"VIP\" from 2 contacts"));
+        QCOMPARE(cli({QStringLiteral("tags")}).out, QStringLiteral("customer\t2\n"));
+        QCOMPARE(cli({QStringLiteral("search"), QStringLiteral("vip"), QStringLiteral("--count")}).out.trimmed(),
+                 QStringLiteral("0"));
+        Run show = cli({QStringLiteral("list"), QStringLiteral("--letter"), QStringLiteral("a")});
+        QVERIFY2(show.out.trimmed().endsWith(QLatin1String("\tcustomer")), qPrintable(show.out));
+    }
+
+    void filterAndTagErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("bad date") << QStringList{QStringLiteral("list"), QStringLiteral("--created-after"), QStringLiteral("2024-13-01")}
+                                  << 2 << "--created-after needs a date like 2024-03-01, not \"2024-13-01\"";
+        QTest::addRow("reversed range") << QStringList{QStringLiteral("list"), QStringLiteral("--updated-after"),
+                                                       QStringLiteral("2024-02-01"), QStringLiteral("--updated-before"),
+                                                       QStringLiteral("2024-01-01")}
+                                        << 2 << "--updated-after must come before --updated-before";
+        QTest::addRow("unknown filter tag") << QStringList{QStringLiteral("list"), QStringLiteral("--not-tag"), QStringLiteral("nope")}
+                                            << 1 << "there is no tag \"nope\"";
+        QTest::addRow("bad source") << QStringList{QStringLiteral("list"), QStringLiteral("--source"), QStringLiteral("fax")}
+                                    << 2 << "--source must be one of";
+        QTest::addRow("bad letter") << QStringList{QStringLiteral("list"), QStringLiteral("--letter"), QStringLiteral("ab")}
+                                    << 2 << "--letter needs one letter";
+        QTest::addRow("bad field") << QStringList{QStringLiteral("list"), QStringLiteral("--field"), QStringLiteral("plan")}
+                                   << 2 << "--field needs KEY=VALUE";
+        QTest::addRow("unknown field") << QStringList{QStringLiteral("list"), QStringLiteral("--field"), QStringLiteral("size=9")}
+                                       << 1 << "there is no custom field \"size\"";
+        QTest::addRow("search without text") << QStringList{QStringLiteral("search")} << 2 << "search needs some text";
+        QTest::addRow("tags with argument") << QStringList{QStringLiteral("tags"), QStringLiteral("x")} << 2
+                                            << "tags takes no arguments";
+        QTest::addRow("tag without verb") << QStringList{QStringLiteral("tag")} << 2 << "tag needs add, remove, rename";
+        QTest::addRow("tag add without tag") << QStringList{QStringLiteral("tag"), QStringLiteral("add")} << 2
+                                             << "tag add needs one tag";
+        QTest::addRow("remove unknown tag") << QStringList{QStringLiteral("tag"), QStringLiteral("remove"), QStringLiteral("nope")}
+                                            << 1 << "there is no tag \"nope\"";
+        QTest::addRow("rename unknown tag") << QStringList{QStringLiteral("tag"), QStringLiteral("rename"), QStringLiteral("nope"),
+                                                           QStringLiteral("x")}
+                                            << 1 << "there is no tag \"nope\"";
+        QTest::addRow("rename one name") << QStringList{QStringLiteral("tag"), QStringLiteral("rename"), QStringLiteral("vip")}
+                                         << 2 << "tag rename needs the old and the new name";
+        QTest::addRow("delete unknown tag") << QStringList{QStringLiteral("tag"), QStringLiteral("delete"), QStringLiteral("nope")}
+                                            << 1 << "there is no tag \"nope\"";
+        QTest::addRow("bad colour") << QStringList{QStringLiteral("tag"), QStringLiteral("color"), QStringLiteral("vip"),
+                                                   QStringLiteral("red")}
+                                    << 2 << "\"red\" is not a colour";
+    }
+
+    void filterAndTagErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        QCOMPARE(seedTagged().size(), 3);
+        Run r = cli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY(r.out.isEmpty());
     }
 };
 

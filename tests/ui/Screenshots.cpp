@@ -5,6 +5,8 @@
 #include "FilterBar.h"
 #include "DuplicateReviewDialog.h"
 #include "MainWindow.h"
+#include "TagManagerDialog.h"
+#include "items/TagTableModel.h"
 #include "items/DuplicateClusterModel.h"
 #include "import/ImportSummaryDialog.h"
 #include "import/ImportWizard.h"
@@ -83,6 +85,22 @@ int main(int argc, char* argv[])
     window.findChild<QAbstractButton*>(QStringLiteral("letterButtonM"))->click();
     QTest::qWait(800);
     window.grab().save(out + QStringLiteral("/filter-bar.png"));
+
+    // The tag manager: a few coloured tags, one selected.
+    const QStringList colors{QStringLiteral("#d9534f"), QStringLiteral("#f0ad4e"), QStringLiteral("#5cb85c"),
+                             QStringLiteral("#337ab7")};
+    auto tags = store.repository().allTags();
+    for (qsizetype i = 0; tags && i < tags->size() && i < 2 * colors.size(); i += 2)
+        (void)store.setTagColor(tags->at(i).id, colors.at(i / 2));
+    window.showTagManager();
+    TagManagerDialog* tagManager = window.tagManager();
+    for (int i = 0; i < 100 && tagManager->model()->isLoading(); ++i)
+        QTest::qWait(100);
+    if (tags && tags->size() > 2)
+        tagManager->selectTag(tags->at(2).id);
+    QTest::qWait(300);
+    tagManager->grab().save(out + QStringLiteral("/tag-manager.png"));
+    tagManager->close();
     window.showImportedContacts(0);
     window.showDuplicates({});
     DuplicateReviewDialog* dupes = window.duplicateDialog();

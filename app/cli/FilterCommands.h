@@ -1,0 +1,22 @@
+#pragma once
+// The CLI's find-and-act commands: search, list with the filter options, tags, and tag
+// add|remove|rename|delete|color. The filter options become one ContactFilter (inside a
+// ContactListQuery), the very value the GUI's filter bar builds, so `list`, `tag add` and the
+// window agree on which contacts match; bulk changes run BulkTags and TagCatalog.
+
+#include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
+class QSqlDatabase;
+class QTextStream;
+
+namespace ContactDesk::Cli {
+
+bool isFilterCommand(const QString& command);
+// The options the filter commands read (registered on the shared parser).
+void addFilterOptions(QCommandLineParser& parser);
+int runFilterCommand(const QString& command, const QStringList& args, const QCommandLineParser& parser,
+                     const QSqlDatabase& db, QTextStream& out, QTextStream& err);
+
+} // namespace ContactDesk::Cli
