@@ -447,6 +447,7 @@ Status ContactMerger::undoInTransaction(qint64 mergeId)
 Result<BulkMergeResult> ContactMerger::mergeAll(const QList<DuplicateCluster>& clusters, double minScore,
                                                 MergePolicy policy, const std::function<bool(int, int)>& progress)
 {
+    Sql::ScopedCacheSize cache(m_db, 256);
     Sql::TransactionGuard tx(m_db);
     if (!tx.beginStatus())
         return tx.beginStatus().error();
@@ -506,6 +507,7 @@ Result<BulkMergeResult> ContactMerger::mergeAll(const QList<DuplicateCluster>& c
 
 Status ContactMerger::undoBatch(qint64 batchId)
 {
+    Sql::ScopedCacheSize cache(m_db, 256);
     Sql::TransactionGuard tx(m_db);
     if (!tx.beginStatus())
         return tx.beginStatus();

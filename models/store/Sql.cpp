@@ -148,4 +148,22 @@ Status TransactionGuard::commit()
     return {};
 }
 
+ScopedCacheSize::ScopedCacheSize(const QSqlDatabase& db, int megabytes)
+    : m_db(db)
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
+        m_previous = q.value(0);
+    q.finish();
+    q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(megabytes * 1024));
+}
+
+ScopedCacheSize::~ScopedCacheSize()
+{
+    if (!m_previous.isValid())
+        return;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_previous.toLongLong()));
+}
+
 } // namespace ContactDesk::Sql

@@ -35,6 +35,22 @@ qint64 nowMs();
 // Tests and demo data can pin the clock.
 void setClockForTesting(qint64 fixedMs);
 
+// A bigger page cache for one bulk job on its connection (SQLite's default is 2 MB): a bulk merge
+// or tag change touches every index of many rows, and re-reading pages from the OS costs more
+// than the work. Restores the previous size when it goes.
+class ScopedCacheSize
+{
+public:
+    ScopedCacheSize(const QSqlDatabase& db, int megabytes);
+    ~ScopedCacheSize();
+    ScopedCacheSize(const ScopedCacheSize&) = delete;
+    ScopedCacheSize& operator=(const ScopedCacheSize&) = delete;
+
+private:
+    QSqlDatabase m_db;
+    QVariant m_previous;
+};
+
 // A write transaction that rolls back unless commit() succeeds. Nested guards on the same
 // connection become savepoints, so an operation is atomic on its own and inside a bigger one.
 class TransactionGuard
