@@ -400,6 +400,7 @@ void ImportDryRunPage::initializePage()
     m_problems->setRowCount(0);
     m_duplicates->setRowCount(0);
     m_duplicates->hide();
+    m_problems->show();
     m_duplicatesLabel->hide();
     m_progress->setValue(0);
     m_progress->show();
@@ -453,6 +454,10 @@ void ImportDryRunPage::finished()
                                   nullptr, int(s.probableDuplicates.size())));
     m_duplicatesLabel->setVisible(!s.probableDuplicates.isEmpty());
     m_duplicates->setVisible(!s.probableDuplicates.isEmpty());
+    m_duplicates->resizeColumnsToContents();
+    m_duplicates->resizeRowsToContents();
+    // Without problem rows the empty table would only push the duplicates down.
+    m_problems->setVisible(!s.problems.isEmpty() || s.probableDuplicates.isEmpty());
     m_done = true;
     Q_EMIT completeChanged();
 }
