@@ -221,6 +221,7 @@ void ContactListModel::startFilterScan()
     const int busy = m_store->database().busyTimeoutMs();
     const ContactListQuery query = m_query;
     const quint64 generation = m_generation;
+    m_scanPending = true;
     m_filterScan.setFuture(QtConcurrent::run([path, busy, query, generation]() {
         FilterScan scan;
         scan.generation = generation;
@@ -239,6 +240,7 @@ void ContactListModel::startFilterScan()
 
 void ContactListModel::onFilterScanFinished()
 {
+    m_scanPending = false; // set again if this result is stale and another scan starts
     const FilterScan scan = m_filterScan.result();
     if (scan.generation != m_generation || m_refreshWhenScanned) {
         m_refreshWhenScanned = false;

@@ -55,7 +55,9 @@ public:
     int rowOf(qint64 id) const; // -1 when the contact is not in this list
     bool anchorsComplete() const { return m_anchorsComplete; }
     bool isFiltered() const { return !m_query.countFromCounter(); }
-    bool isSearching() const { return m_filterScan.isRunning(); }
+    // True from the start of a filter scan until its rows are in the model (the watcher's
+    // finished signal is handled), not only while the worker runs.
+    bool isSearching() const { return m_filterScan.isRunning() || m_scanPending; }
     int cachedBlockCount() const { return int(m_blocks.size()); }
     QString lastError() const { return m_lastError; }
 
@@ -133,6 +135,7 @@ private:
     QFutureWatcher<FilterScan> m_filterScan;
     QVector<qint64> m_ids; // a filtered list's matches in order
     bool m_refreshWhenScanned = false;
+    bool m_scanPending = false;
     // The page statements, prepared once per query (preparing costs as much as running them).
     mutable std::unique_ptr<QSqlQuery> m_pageQuery[2];
 };
