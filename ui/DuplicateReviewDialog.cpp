@@ -345,6 +345,15 @@ void DuplicateReviewDialog::scanFinished()
 
 void DuplicateReviewDialog::reviewContacts(const QList<qint64>& ids)
 {
+    // The comparison shows every contact as a column; a merge of more is a bulk merge's job.
+    constexpr int MaxReviewed = 25;
+    if (ids.size() > MaxReviewed) {
+        m_statusLabel->setText(tr("Select at most %1 contacts to merge them by hand (%2 are selected); use Find "
+                                  "duplicates and Merge all for more.")
+                                   .arg(MaxReviewed)
+                                   .arg(ids.size()));
+        return;
+    }
     auto cluster = DuplicateCheck::compare(m_store->database().connection(), ids);
     if (!cluster) {
         m_statusLabel->setText(cluster.error().toString());

@@ -202,6 +202,24 @@ private Q_SLOTS:
         QCOMPARE(repo().load(b)->lastName, QStringLiteral("Li"));
     }
 
+    void mergingTooManyByHandIsRefusedWithAReason()
+    {
+        for (int i = 0; i < 26; ++i)
+            add(QStringLiteral("P%1").arg(i), QStringLiteral("Person"), QStringLiteral("p%1@example.com").arg(i));
+        openWindow();
+        QTableView* table = m_window->tableView();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 26);
+        QTest::keyClick(table, Qt::Key_M, Qt::ControlModifier);
+        DuplicateReviewDialog* dialog = m_window->duplicateDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->clusterModel()->rowCount(), 0);
+        QVERIFY2(child<QLabel>(dialog, "statusLabel")->text().contains(QStringLiteral("at most 25")),
+                 qPrintable(child<QLabel>(dialog, "statusLabel")->text()));
+        QCOMPARE(repo().stats()->contacts, 26);
+    }
+
     void notDuplicatesAreNotSuggestedAgain()
     {
         const qint64 a = add(QStringLiteral("Maria"), QStringLiteral("Garcia"), QStringLiteral("m.garcia@gmail.com"));
