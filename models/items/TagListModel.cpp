@@ -1,6 +1,11 @@
 #include "TagListModel.h"
 
 #include "store/ContactStore.h"
+#include "store/Database.h"
+#include "store/Sql.h"
+#include "store/TagCatalog.h"
+
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ContactDesk {
 
@@ -10,13 +15,44 @@ TagListModel::TagListModel(ContactStore* store, QObject* parent)
 {
     connect(store, &ContactStore::tagsChanged, this, &TagListModel::reload);
     connect(store, &ContactStore::externalChange, this, &TagListModel::reload);
+    connect(&m_counts, &QFutureWatcher<QHash<qint64, int>>::finished, this, &TagListModel::countsArrived);
     reload();
+}
+
+TagListModel::~TagListModel()
+{
+    m_counts.waitForFinished();
 }
 
 void TagListModel::reload()
 {
-    auto tags = m_store->repository().allTags();
-    QList<TagInfo> fresh = tags ? *tags : QList<TagInfo>{};
+    // Names at once (the tags table only); the counts keep their last value until new ones arrive.
+    QList<TagInfo> fresh;
+    if (auto q = Sql::run(m_store->database().connection(), QStringLiteral("tag names"),
+                          QStringLiteral("SELECT id, name, color FROM tags ORDER BY name_norm"))) {
+        QHash<qint64, int> known;
+        for (const TagInfo& t : std::as_const(m_tags))
+            known.insert(t.id, t.contactCount);
+        while (q->next())
+            fresh.append(TagInfo{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+                                 known.value(q->value(0).toLongLong(), 0)});
+    }
+    if (m_counting) {
+        m_countAgain = true;
+    } else {
+        m_counting = true;
+        const QString path = m_store->database().path();
+        m_counts.setFuture(QtConcurrent::run([path]() {
+            QHash<qint64, int> counts;
+            ScopedConnection connection(path, QStringLiteral("tag counts"));
+            if (!connection.status())
+                return counts;
+            if (auto list = TagCatalog::list(connection.database()))
+                for (const TagInfo& t : *list)
+                    counts.insert(t.id, t.contactCount);
+            return counts;
+        }));
+    }
     bool sameIds = fresh.size() == m_tags.size();
     for (int i = 0; sameIds && i < fresh.size(); ++i)
         sameIds = fresh[i].id == m_tags[i].id;
@@ -29,6 +65,20 @@ void TagListModel::reload()
     beginResetModel();
     m_tags = fresh;
     endResetModel();
+}
+
+void TagListModel::countsArrived()
+{
+    m_counting = false;
+    const QHash<qint64, int> counts = m_counts.result();
+    for (TagInfo& t : m_tags)
+        t.contactCount = counts.value(t.id, t.contactCount);
+    if (!m_tags.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_tags.size()) - 1), {CountRole, Qt::ToolTipRole});
+    if (m_countAgain) { // a change came in while counting
+        m_countAgain = false;
+        reload();
+    }
 }
 
 int TagListModel::rowCount(const QModelIndex& parent) const
