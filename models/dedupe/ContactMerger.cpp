@@ -299,11 +299,14 @@ Result<qint64> ContactMerger::mergeInTransaction(const MergeRequest& request, qi
     if (!q)
         return q.error();
     const qint64 mergeId = q->lastInsertId().toLongLong();
+    QStringList rows;
     for (qint64 id : std::as_const(all))
-        if (auto m = Sql::run(m_db, QStringLiteral("merge log"),
-                              QStringLiteral("INSERT INTO merge_contacts (merge_id, contact_id) VALUES (?, ?)"), {mergeId, id});
-            !m)
-            return m.error();
+        rows.append(QStringLiteral("(%1, %2)").arg(mergeId).arg(id));
+    if (auto m = Sql::run(m_db, QStringLiteral("merge log"),
+                          QStringLiteral("INSERT INTO merge_contacts (merge_id, contact_id) VALUES %1")
+                              .arg(rows.join(QStringLiteral(", "))));
+        !m)
+        return m.error();
     return mergeId;
 }
 
@@ -469,13 +472,14 @@ Result<BulkMergeResult> ContactMerger::mergeAll(const QList<DuplicateCluster>& c
         ++done;
         // The oldest live contact survives; a contact deleted or merged since the scan drops out.
         QList<QPair<qint64, qint64>> live; // created_at, id
-        for (qint64 id : cluster->contactIds) {
+        {
             auto q = Sql::run(m_db, QStringLiteral("bulk merge"),
-                              QStringLiteral("SELECT created_at FROM contacts WHERE id = ? AND deleted_at IS NULL"), {id});
+                              QStringLiteral("SELECT created_at, id FROM contacts WHERE id IN (%1) AND deleted_at IS NULL")
+                                  .arg(idList(cluster->contactIds)));
             if (!q)
                 return q.error();
-            if (q->next())
-                live.append({q->value(0).toLongLong(), id});
+            while (q->next())
+                live.append({q->value(0).toLongLong(), q->value(1).toLongLong()});
         }
         if (live.size() < 2) {
             ++result.skipped;

@@ -432,18 +432,28 @@ bool ContactRepository::exists(qint64 id)
 
 Result<Contact> ContactRepository::load(qint64 id)
 {
-    QStringList columns;
-    for (ContactField f : Fields::all())
-        columns.append(Fields::columnName(f));
-    auto q = Sql::run(m_db, QStringLiteral("load contact"),
-                      QStringLiteral("SELECT uuid, created_at, updated_at, deleted_at, %1 FROM contacts WHERE id = ?")
-                          .arg(columns.join(QStringLiteral(", "))),
-                      {id});
-    if (!q)
-        return q.error();
-    QSqlQuery& row = q.value();
-    if (!row.next())
+    // Cached statements: a bulk merge loads every contact it folds in.
+    static const QByteArray contactSql = [] {
+        QStringList columns;
+        for (ContactField f : Fields::all())
+            columns.append(Fields::columnName(f));
+        return QStringLiteral("SELECT uuid, created_at, updated_at, deleted_at, %1 FROM contacts WHERE id = ?")
+            .arg(columns.join(QStringLiteral(", ")))
+            .toUtf8();
+    }();
+    auto run = [id](QSqlQuery& q, const char* name) -> Status {
+        q.addBindValue(id);
+        if (!q.exec())
+            return Sql::errorFrom(q.lastError(), QString::fromLatin1(name));
+        return {};
+    };
+    QSqlQuery& row = cached("loadContact", contactSql.constData());
+    if (Status s = run(row, "load contact"); !s)
+        return s.error();
+    if (!row.next()) {
+        row.finish(); // a cached statement left active would hold the read snapshot
         return Error{Error::Code::NotFound, tr("contact #%1 does not exist").arg(id), {}};
+    }
     Contact c;
     c.id = id;
     c.uuid = row.value(0).toString();
@@ -454,42 +464,38 @@ Result<Contact> ContactRepository::load(qint64 id)
     int col = 4;
     for (ContactField f : Fields::all())
         c.setField(f, row.value(col++).toString());
+    row.finish();
 
-    auto emails = Sql::run(m_db, QStringLiteral("load emails"),
-                           QStringLiteral("SELECT id, address, label, is_primary FROM contact_emails "
-                                          "WHERE contact_id = ? ORDER BY position, id"),
-                           {id});
-    if (!emails)
-        return emails.error();
-    while (emails.value().next())
-        c.emails.append(EmailAddress{emails.value().value(0).toLongLong(), emails.value().value(1).toString(),
-                                     emails.value().value(2).toString(), emails.value().value(3).toBool()});
-    auto phones = Sql::run(m_db, QStringLiteral("load phones"),
-                           QStringLiteral("SELECT id, number, e164, label, is_primary FROM contact_phones "
-                                          "WHERE contact_id = ? ORDER BY position, id"),
-                           {id});
-    if (!phones)
-        return phones.error();
-    while (phones.value().next())
-        c.phones.append(PhoneNumber{phones.value().value(0).toLongLong(), phones.value().value(1).toString(),
-                                    phones.value().value(2).toString(), phones.value().value(3).toString(),
-                                    phones.value().value(4).toBool()});
-    auto tags = Sql::run(m_db, QStringLiteral("load tags"),
-                         QStringLiteral("SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                                        "WHERE ct.contact_id = ? ORDER BY t.name_norm"),
-                         {id});
-    if (!tags)
-        return tags.error();
-    while (tags.value().next())
-        c.tags.append(tags.value().value(0).toString());
-    auto custom = Sql::run(m_db, QStringLiteral("load fields"),
-                           QStringLiteral("SELECT d.key, f.value FROM contact_fields f JOIN field_definitions d "
-                                          "ON d.id = f.field_id WHERE f.contact_id = ?"),
-                           {id});
-    if (!custom)
-        return custom.error();
-    while (custom.value().next())
-        c.customFields.insert(custom.value().value(0).toString(), custom.value().value(1).toString());
+    QSqlQuery& emails = cached("loadEmails", "SELECT id, address, label, is_primary FROM contact_emails "
+                                             "WHERE contact_id = ? ORDER BY position, id");
+    if (Status s = run(emails, "load emails"); !s)
+        return s.error();
+    while (emails.next())
+        c.emails.append(EmailAddress{emails.value(0).toLongLong(), emails.value(1).toString(), emails.value(2).toString(),
+                                     emails.value(3).toBool()});
+    emails.finish();
+    QSqlQuery& phones = cached("loadPhones", "SELECT id, number, e164, label, is_primary FROM contact_phones "
+                                             "WHERE contact_id = ? ORDER BY position, id");
+    if (Status s = run(phones, "load phones"); !s)
+        return s.error();
+    while (phones.next())
+        c.phones.append(PhoneNumber{phones.value(0).toLongLong(), phones.value(1).toString(), phones.value(2).toString(),
+                                    phones.value(3).toString(), phones.value(4).toBool()});
+    phones.finish();
+    QSqlQuery& tags = cached("loadTags", "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                         "WHERE ct.contact_id = ? ORDER BY t.name_norm");
+    if (Status s = run(tags, "load tags"); !s)
+        return s.error();
+    while (tags.next())
+        c.tags.append(tags.value(0).toString());
+    tags.finish();
+    QSqlQuery& custom = cached("loadFields", "SELECT d.key, f.value FROM contact_fields f JOIN field_definitions d "
+                                             "ON d.id = f.field_id WHERE f.contact_id = ?");
+    if (Status s = run(custom, "load fields"); !s)
+        return s.error();
+    while (custom.next())
+        c.customFields.insert(custom.value(0).toString(), custom.value(1).toString());
+    custom.finish();
     return c;
 }
 
