@@ -56,7 +56,6 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     , m_filterBar(new FilterBar(store, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    m_writePool.setMaxThreadCount(1);
     setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
     resize(1280, 800);
 
@@ -182,11 +181,12 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     connect(m_profile, &ProfilePane::contactCreated, this, &MainWindow::selectContact);
     connect(m_profile, &ProfilePane::reviewDuplicatesRequested, this, &MainWindow::showDuplicates);
     connect(m_store, &ContactStore::errorReported, this, &MainWindow::showError);
-    connect(m_store, &ContactStore::jobStarted, this, [this](const QString& label) {
-        setBackgroundProgress(label + QStringLiteral("…"), 0, 0);
+    connect(m_store, &ContactStore::jobProgress, this, [this](const QString& label, int step, int steps) {
+        setBackgroundProgress(label + QStringLiteral("…"), step, steps);
     });
     connect(m_store, &ContactStore::jobFinished, this, [this](const QString& label, bool ok) {
-        clearBackgroundProgress();
+        if (!m_store->isJobRunning())
+            clearBackgroundProgress();
         if (ok)
             statusBar()->showMessage(tr("%1: done").arg(label), 8000);
     });
@@ -201,7 +201,7 @@ MainWindow::~MainWindow()
     m_import.cancel(); // a cancelled import rolls back on its own connection
     m_import.waitForFinished();
     m_export.waitForFinished();
-    m_writePool.waitForDone(); // a bulk write finishes (or rolls back) on its own connection
+    m_store->waitForJobs(); // a bulk write finishes (or rolls back) on its own connection
 }
 
 void MainWindow::createActions()
@@ -432,6 +432,11 @@ void MainWindow::updateActions()
     m_duplicatesAction->setEnabled(!trash);
 }
 
+bool MainWindow::isStoreJobRunning() const
+{
+    return m_store->isJobRunning();
+}
+
 DuplicateReviewDialog* MainWindow::duplicateDialog() const
 {
     return m_duplicateDialog;
@@ -655,7 +660,7 @@ void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& ta
     const QString name = tag.simplified();
     const QString text = add ? tr("Add tag \"%1\"").arg(name) : tr("Remove tag \"%1\"").arg(name);
     auto change = std::make_shared<BulkTags::Change>();
-    runStoreJob(text + QStringLiteral("…"),
+    m_store->runJob(text, BulkTags::Steps,
                 [change, action, name, target](const QSqlDatabase& db, const BulkTags::Progress& progress) -> Status {
                     auto done = BulkTags::apply(db, action, name, target, progress);
                     if (!done)
@@ -671,45 +676,12 @@ void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& ta
                                                  : tr("Untagged %n contact(s). Undo with Ctrl+Z.", nullptr, n),
                                              8000);
                     if (n > 0) {
-                        auto runner = [this](const QString& jobText, const StoreJob& job) { runStoreJob(jobText, job); };
+                        auto runner = [this](const QString& jobText, const StoreJob& job) {
+                            m_store->runJob(jobText, BulkTags::Steps, job);
+                        };
                         m_undo->push(new BulkTagCommand(runner, change, text));
                     }
                 });
-}
-
-void MainWindow::runStoreJob(const QString& text, const StoreJob& job, const std::function<void(bool)>& done)
-{
-    ++m_storeJobs;
-    setBackgroundProgress(text, 0, BulkTags::Steps);
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::progressValueChanged, this,
-            [this, text](int step) { setBackgroundProgress(text, step, BulkTags::Steps); });
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, done] {
-        const QString error = watcher->future().resultCount() > 0 ? watcher->result() : tr("the change was cancelled");
-        watcher->deleteLater();
-        if (--m_storeJobs == 0)
-            clearBackgroundProgress();
-        m_store->notifyExternalChange(); // the list, tags and profile re-read what the job wrote
-        if (!error.isEmpty())
-            showError(error);
-        if (done)
-            done(error.isEmpty());
-    });
-    const QString path = m_store->database().path();
-    const int busy = m_store->database().busyTimeoutMs();
-    watcher->setFuture(QtConcurrent::run(&m_writePool, [path, busy, job](QPromise<QString>& promise) {
-        promise.setProgressRange(0, BulkTags::Steps);
-        ScopedConnection connection(path, QStringLiteral("bulk"), busy);
-        if (!connection.status()) {
-            promise.addResult(connection.status().error().toString());
-            return;
-        }
-        const Status s = job(connection.database(), [&promise](int step) {
-            promise.setProgressValue(step);
-            return !promise.isCanceled();
-        });
-        promise.addResult(s ? QString() : s.error().toString());
-    }));
 }
 
 } // namespace ContactDesk

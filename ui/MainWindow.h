@@ -8,7 +8,6 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
-#include <QThreadPool>
 #include <QPointer>
 #include <QTimer>
 
@@ -50,7 +49,7 @@ public:
     TagManagerDialog* tagManager() const; // while open
     bool isTrashView() const;
     bool isImportRunning() const { return m_import.isRunning(); }
-    bool isStoreJobRunning() const { return m_storeJobs > 0; }
+    bool isStoreJobRunning() const;
     bool isAllMatchingSelected() const { return m_allMatching; }
 
     void setBackgroundProgress(const QString& text, int value, int maximum);
@@ -91,7 +90,6 @@ private:
     void updateActions();
     void updateCount();
     void importFinished();
-    void runStoreJob(const QString& text, const StoreJob& job, const std::function<void(bool ok)>& done = {});
 
     ContactStore* m_store;
     ContactListModel* m_model;
@@ -112,8 +110,6 @@ private:
     QToolButton* m_filterChip;
     FilterBar* m_filterBar;
     qint64 m_currentId = 0;
-    QThreadPool m_writePool; // one thread: background writes run one after another
-    int m_storeJobs = 0;
     bool m_allMatching = false;
     bool m_selectingAll = false;
 

@@ -4,6 +4,7 @@
 
 #include "dedupe/ContactMerger.h"
 #include "store/BulkTags.h"
+#include "store/ContactStore.h"
 
 #include <QList>
 #include <QUndoCommand>
@@ -12,8 +13,6 @@
 #include <memory>
 
 namespace ContactDesk {
-
-class ContactStore;
 
 class TrashContactsCommand : public QUndoCommand
 {
@@ -78,9 +77,9 @@ private:
     bool m_firstRedo = true;
 };
 
-// Runs a write off the UI thread (MainWindow's one-thread write pool, so jobs run in the order
-// they were started) with status-bar progress; the store re-queries when it is done.
-using StoreJob = std::function<Status(const QSqlDatabase& db, const BulkTags::Progress& progress)>;
+// A write run off the UI thread by ContactStore::runJob (one write thread, jobs in the order they
+// were started, status-bar progress; the store re-queries when it is done).
+using StoreJob = ContactStore::Job;
 using StoreJobRunner = std::function<void(const QString& text, const StoreJob& job)>;
 
 // A bulk tag add/remove over many contacts, undone and redone as one step in the background. The

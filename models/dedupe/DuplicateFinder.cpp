@@ -499,6 +499,7 @@ DuplicateScan findIn(DedupeRecords& records, const DuplicateOptions& options,
         const size_t size = j - i;
         if (size >= 2) {
             blocks.push_back(Block{i, j});
+            stats.naivePairs += static_cast<qint64>(size * (size - 1) / 2);
             stats.largestBlock = std::max<qint64>(stats.largestBlock, static_cast<qint64>(size));
             if (size <= static_cast<size_t>(options.maxBlock))
                 for (size_t k = i; k < j; ++k)

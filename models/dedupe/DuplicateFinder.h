@@ -55,6 +55,7 @@ struct DuplicateScanStats
     qint64 cappedBlocks = 0;   // compared by sorted neighbourhood
     qint64 largestBlock = 0;
     qint64 candidatePairs = 0; // pairs scored
+    qint64 naivePairs = 0;     // pairs the same blocks would give without caps or pair-once (the peer)
     qint64 pairsAbove = 0;     // pairs at or above the threshold (before "not duplicates")
     qint64 vetoedLinks = 0;    // links refused because they would join clearly different people
     double loadMs = 0, keysMs = 0, scoreMs = 0, clusterMs = 0;

@@ -79,27 +79,31 @@ TextRef DedupeRecords::store(std::string_view s)
 
 void DedupeRecords::add(const DedupeInput& in)
 {
-    DedupeRecord r;
-    r.id = in.id;
-    r.first = store(compactName(in.firstName));
-    r.last = store(compactName(in.lastName));
-    r.company = store(companyKey(in.company));
-    r.title = store(foldedWords(in.jobTitle));
-    r.street = store(streetKey(in.street));
-    r.postal = store(postalKey(in.postalCode));
-    r.city = store(compactName(in.city));
-    if (!in.birthday.isEmpty()) {
-        const QDate d = QDate::fromString(in.birthday, Qt::ISODate);
-        if (d.isValid())
-            r.birthday = static_cast<qint32>(d.toJulianDay());
-    }
-    std::vector<std::string> mailboxes, phones;
+    // One path for both: the text as UTF-8 (plain ASCII then needs no QString work).
+    const QByteArray text[] = {in.firstName.toUtf8(), in.lastName.toUtf8(), in.company.toUtf8(),
+                               in.jobTitle.toUtf8(),  in.street.toUtf8(),   in.postalCode.toUtf8(),
+                               in.city.toUtf8(),      in.birthday.toUtf8()};
+    auto view = [](const QByteArray& b) { return std::string_view(b.constData(), static_cast<size_t>(b.size())); };
+    std::vector<QByteArray> emails, phones;
+    DedupeRow row;
+    row.id = in.id;
+    row.firstName = view(text[0]);
+    row.lastName = view(text[1]);
+    row.company = view(text[2]);
+    row.jobTitle = view(text[3]);
+    row.street = view(text[4]);
+    row.postalCode = view(text[5]);
+    row.city = view(text[6]);
+    row.birthday = view(text[7]);
     for (const QString& e : in.emails)
-        mailboxes.push_back(NameMatching::mailbox(e));
+        emails.push_back(e.toUtf8());
     for (const QString& p : in.phones)
-        phones.push_back(p.toStdString());
-    addValues(r, mailboxes, phones);
-    m_records.push_back(r);
+        phones.push_back(p.toUtf8());
+    for (const QByteArray& e : emails)
+        row.emails.push_back(view(e));
+    for (const QByteArray& p : phones)
+        row.phones.push_back(view(p));
+    add(row);
 }
 
 void DedupeRecords::add(const DedupeRow& in)

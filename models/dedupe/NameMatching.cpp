@@ -556,12 +556,14 @@ std::string postalKey(const QString& postalCode)
     return out;
 }
 
-std::string postalKey(std::string_view utf8)
+namespace {
+
+// Plain ASCII lower-cased, letters and digits only: what folding gives ASCII text.
+std::string asciiCompact(std::string_view ascii)
 {
-    if (!isAscii(utf8))
-        return postalKey(fromUtf8(utf8));
     std::string out;
-    for (char c : utf8) {
+    out.reserve(ascii.size());
+    for (char c : ascii) {
         const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
         if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
             out.push_back(l);
@@ -569,18 +571,16 @@ std::string postalKey(std::string_view utf8)
     return out;
 }
 
+} // namespace
+
+std::string postalKey(std::string_view utf8)
+{
+    return isAscii(utf8) ? asciiCompact(utf8) : postalKey(fromUtf8(utf8));
+}
+
 std::string compactName(std::string_view utf8)
 {
-    if (!isAscii(utf8))
-        return compactName(fromUtf8(utf8));
-    std::string out;
-    out.reserve(utf8.size());
-    for (char c : utf8) {
-        const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
-            out.push_back(l);
-    }
-    return out;
+    return isAscii(utf8) ? asciiCompact(utf8) : compactName(fromUtf8(utf8));
 }
 
 std::string foldedWords(std::string_view utf8)
@@ -606,9 +606,16 @@ std::string foldedWords(std::string_view utf8)
 
 std::string mailbox(std::string_view norm)
 {
+    while (!norm.empty() && norm.front() == ' ')
+        norm.remove_prefix(1);
+    while (!norm.empty() && norm.back() == ' ')
+        norm.remove_suffix(1);
     const size_t at = norm.rfind('@');
     if (at == std::string_view::npos || at == 0 || !isAscii(norm))
         return mailbox(fromUtf8(norm));
+    for (char c : norm)
+        if (c >= 'A' && c <= 'Z')
+            return mailbox(fromUtf8(norm)); // rare: addresses come normalised from the store
     std::string_view local = norm.substr(0, at), domain = norm.substr(at + 1);
     if (const size_t plus = local.find('+'); plus != std::string_view::npos && plus > 0)
         local = local.substr(0, plus);

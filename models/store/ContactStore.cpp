@@ -6,6 +6,7 @@
 #include "dedupe/ContactMerger.h"
 
 #include <QFutureWatcher>
+#include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace ContactDesk {
@@ -15,6 +16,7 @@ ContactStore::ContactStore(Database& database, const PhoneNormalizer& phones, QO
     , m_database(database)
     , m_repository(database.connection(), phones)
 {
+    m_writePool.setMaxThreadCount(1);
     m_author = qEnvironmentVariable("USER", QStringLiteral("me"));
 }
 
@@ -211,26 +213,43 @@ void ContactStore::deleteTag(qint64 id)
 
 void ContactStore::runJob(const QString& label, const std::function<Status(const QSqlDatabase&)>& job)
 {
+    runJob(label, 0, [job](const QSqlDatabase& db, const JobProgress&) { return job(db); });
+}
+
+void ContactStore::runJob(const QString& label, int steps, const Job& job, const std::function<void(bool)>& done)
+{
     ++m_jobsRunning;
     Q_EMIT jobStarted(label);
-    auto* watcher = new QFutureWatcher<Status>(this);
-    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, label] {
-        const Status s = watcher->result();
+    Q_EMIT jobProgress(label, 0, steps);
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::progressValueChanged, this,
+            [this, label, steps](int step) { Q_EMIT jobProgress(label, step, steps); });
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, label, done] {
+        const QString error = watcher->future().resultCount() > 0 ? watcher->result() : tr("the change was cancelled");
         watcher->deleteLater();
         --m_jobsRunning;
-        if (!s)
-            Q_EMIT errorReported(s.error().toString());
-        Q_EMIT jobFinished(label, bool(s));
-        Q_EMIT externalChange();
+        if (!error.isEmpty())
+            Q_EMIT errorReported(error);
+        Q_EMIT jobFinished(label, error.isEmpty());
+        Q_EMIT externalChange(); // the list, tags and profile re-read what the job wrote
         Q_EMIT tagsChanged();
+        if (done)
+            done(error.isEmpty());
     });
     const QString path = m_database.path();
-    const int busy = m_database.busyTimeoutMs();
-    watcher->setFuture(QtConcurrent::run([path, busy, label, job]() -> Status {
-        ScopedConnection connection(path, label, std::max(busy, 5000));
-        if (!connection.status())
-            return connection.status();
-        return job(connection.database());
+    const int busy = std::max(m_database.busyTimeoutMs(), 5000);
+    watcher->setFuture(QtConcurrent::run(&m_writePool, [path, busy, label, steps, job](QPromise<QString>& promise) {
+        promise.setProgressRange(0, steps);
+        ScopedConnection connection(path, label, busy);
+        if (!connection.status()) {
+            promise.addResult(connection.status().error().toString());
+            return;
+        }
+        const Status s = job(connection.database(), [&promise](int step) {
+            promise.setProgressValue(step);
+            return !promise.isCanceled();
+        });
+        promise.addResult(s ? QString() : s.error().toString());
     }));
 }
 

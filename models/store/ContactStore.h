@@ -7,6 +7,7 @@
 #include "domain/PhoneNormalizer.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 #include <functional>
 
@@ -58,10 +59,16 @@ public:
     void renameTag(qint64 id, const QString& newName);
     void deleteTag(qint64 id);
 
-    // Runs `job` on a worker thread with a connection of its own; when it ends, a failure is
-    // reported and the lists re-query (externalChange). `label` names it in the status bar.
+    // Runs `job` on the store's one write thread (jobs run one after another, in the order they
+    // were started) with a connection of its own; when it ends, a failure is reported, the lists
+    // re-query (externalChange) and `done` runs. `label` names it in the status bar; a job with
+    // `steps` reports progress (step 1..steps) through the callback it gets, whose false cancels.
+    using JobProgress = std::function<bool(int step)>;
+    using Job = std::function<Status(const QSqlDatabase&, const JobProgress&)>;
     void runJob(const QString& label, const std::function<Status(const QSqlDatabase&)>& job);
+    void runJob(const QString& label, int steps, const Job& job, const std::function<void(bool ok)>& done = {});
     bool isJobRunning() const { return m_jobsRunning > 0; }
+    void waitForJobs() { m_writePool.waitForDone(); }
 
     void notifyExternalChange() { Q_EMIT externalChange(); }
     // For operations that fail away from their caller (an undo): the window shows the message.
@@ -79,6 +86,7 @@ Q_SIGNALS:
     void externalChange(); // anything may have changed: re-query
     void errorReported(const QString& message);
     void jobStarted(const QString& label);
+    void jobProgress(const QString& label, int step, int steps);
     void jobFinished(const QString& label, bool ok);
 
 private:
@@ -86,6 +94,7 @@ private:
     ContactRepository m_repository;
     QString m_author;
     int m_jobsRunning = 0;
+    QThreadPool m_writePool; // one thread: background writes run one after another
 };
 
 } // namespace ContactDesk

@@ -61,8 +61,8 @@ int main(int argc, char** argv)
     const DuplicateScanStats& s = scan->stats;
     print(QStringLiteral("contacts %1, keys %2, blocks %3 (capped %4, largest %5)")
               .arg(s.contacts).arg(s.keys).arg(s.blocks).arg(s.cappedBlocks).arg(s.largestBlock));
-    print(QStringLiteral("candidate pairs scored %1, pairs >= %2: %3, clusters %4")
-              .arg(s.candidatePairs).arg(options.minScore).arg(s.pairsAbove).arg(scan->clusters.size()));
+    print(QStringLiteral("candidate pairs scored %1 (the same blocks paired naively: %2), pairs >= %3: %4, clusters %5")
+              .arg(s.candidatePairs).arg(s.naivePairs).arg(options.minScore).arg(s.pairsAbove).arg(scan->clusters.size()));
     print(QStringLiteral("load %1 ms, keys+blocking %2 ms, scoring %3 ms, clusters %4 ms; total scan %5 ms")
               .arg(s.loadMs, 0, 'f', 0).arg(s.keysMs, 0, 'f', 0).arg(s.scoreMs, 0, 'f', 0).arg(s.clusterMs, 0, 'f', 0)
               .arg(scanMs, 0, 'f', 0));
