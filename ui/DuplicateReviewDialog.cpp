@@ -52,14 +52,9 @@ const QColor chosen(204, 235, 204);  // the value the merge keeps
 QHash<qint64, QString> displayNames(const QSqlDatabase& db, const QList<DuplicateCluster>& clusters)
 {
     QHash<qint64, QString> names;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT display_name FROM contacts WHERE id = ?"));
-    for (const DuplicateCluster& c : clusters)
-        for (qint64 id : c.contactIds) {
-            q.addBindValue(id);
-            if (q.exec() && q.next())
-                names.insert(id, q.value(0).toString());
-        }
+    const auto labels = DuplicateCheck::labels(db, clusters);
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        names.insert(it.key(), it.value().name);
     return names;
 }
 

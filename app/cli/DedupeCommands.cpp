@@ -2,6 +2,7 @@
 
 #include "CliCommands.h"
 #include "dedupe/ContactMerger.h"
+#include "dedupe/DuplicateCheck.h"
 #include "dedupe/DuplicateFinder.h"
 #include "store/ContactRepository.h"
 
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
 #include <QTextStream>
 
 namespace ContactDesk::Cli {
@@ -49,26 +49,6 @@ Result<QList<qint64>> parseIds(const QStringList& args)
     return ids;
 }
 
-struct ContactLabel
-{
-    QString name;
-    QString externalId;
-};
-
-QHash<qint64, ContactLabel> labels(const QSqlDatabase& db, const QList<DuplicateCluster>& clusters)
-{
-    QHash<qint64, ContactLabel> out;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT display_name, external_id FROM contacts WHERE id = ?"));
-    for (const DuplicateCluster& c : clusters)
-        for (qint64 id : c.contactIds) {
-            q.addBindValue(id);
-            if (q.exec() && q.next())
-                out.insert(id, ContactLabel{q.value(0).toString(), q.value(1).toString()});
-        }
-    return out;
-}
-
 int commandDuplicates(const QCommandLineParser& parser, const QString& path, const QSqlDatabase& db, QTextStream& out,
                       QTextStream& err)
 {
@@ -86,7 +66,7 @@ int commandDuplicates(const QCommandLineParser& parser, const QString& path, con
     auto scan = DuplicateFinder::scan(path, options);
     if (!scan)
         return fail(err, scan.error().toString());
-    const auto names = labels(db, scan->clusters);
+    const auto names = DuplicateCheck::labels(db, scan->clusters);
     const bool json = parser.isSet(QStringLiteral("json"));
     if (json) {
         QJsonArray array;

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSet>
+#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -114,6 +115,21 @@ Result<QList<Candidate>> scoreAgainst(const QSqlDatabase& db, const DedupeInput&
 }
 
 } // namespace
+
+QHash<qint64, ContactLabel> labels(const QSqlDatabase& db, const QList<DuplicateCluster>& clusters)
+{
+    QHash<qint64, ContactLabel> out;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT display_name, external_id FROM contacts WHERE id = ?"));
+    for (const DuplicateCluster& c : clusters)
+        for (qint64 id : c.contactIds) {
+            q.addBindValue(id);
+            if (q.exec() && q.next())
+                out.insert(id, ContactLabel{q.value(0).toString(), q.value(1).toString()});
+            q.finish();
+        }
+    return out;
+}
 
 Result<DuplicateCluster> compare(const QSqlDatabase& db, const QList<qint64>& ids)
 {

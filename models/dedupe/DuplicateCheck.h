@@ -6,6 +6,8 @@
 
 #include "DuplicateFinder.h"
 
+#include <QHash>
+
 namespace ContactDesk::DuplicateCheck {
 
 struct Candidate
@@ -15,6 +17,14 @@ struct Candidate
     double score = 0;
     QString evidence;
 };
+
+// What a list of clusters shows of each contact: its display name and external id.
+struct ContactLabel
+{
+    QString name;
+    QString externalId;
+};
+QHash<qint64, ContactLabel> labels(const QSqlDatabase& db, const QList<DuplicateCluster>& clusters);
 
 // The cluster these contacts form; its score is the weakest of the links that hold it together.
 Result<DuplicateCluster> compare(const QSqlDatabase& db, const QList<qint64>& ids);
