@@ -75,6 +75,17 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSortingEnabled(true);
+    // Tags are not an order (they live in contact_tags, not in the row): a click there keeps the
+    // order the list has.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int section, Qt::SortOrder) {
+        const auto column = static_cast<ContactListQuery::SortColumn>(section);
+        if (ContactListQuery::isSortable(column))
+            return;
+        const ContactListQuery& q = m_model->query();
+        QSignalBlocker block(m_table->horizontalHeader());
+        m_table->horizontalHeader()->setSortIndicator(static_cast<int>(q.sortColumn),
+                                                      q.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    });
     const QList<int> widths{170, 210, 130, 160, 140, 70};
     for (int c = 0; c < widths.size(); ++c)
         m_table->setColumnWidth(c, widths[c]);

@@ -158,7 +158,7 @@ int printContacts(const QCommandLineParser& parser, const QSqlDatabase& db, cons
                          query.pageBinds({}, 0, false, *limit));
     if (!rows)
         return fail(err, rows.error().toString());
-    // Columns: id, key, display_name, primary_email, primary_phone, company, tags_text, source, updated_at
+    // Columns: id, key, display_name, primary_email, primary_phone, company, tags, source, updated_at
     QJsonArray array;
     while (rows->next()) {
         const QSqlQuery& r = *rows;

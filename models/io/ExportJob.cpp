@@ -43,8 +43,8 @@ Result<int> exportCsv(const QSqlDatabase& db, const Request& request, const std:
         "(SELECT group_concat(number, '; ') FROM (SELECT number FROM contact_phones p WHERE p.contact_id = c.id "
         " ORDER BY is_primary DESC, position)), "
         "c.company, c.job_title, c.street, c.city, c.region, c.postal_code, c.country, c.birthday, c.source, c.owner, "
-        "c.status, c.type, c.external_id, c.tags_text FROM contacts c WHERE %1 AND (c.sort_key, c.id) > (?, ?) "
-        "ORDER BY c.sort_key, c.id LIMIT %2").arg(where).arg(PageSize);
+        "c.status, c.type, c.external_id, %1 FROM contacts c WHERE %2 AND (c.sort_key, c.id) > (?, ?) "
+        "ORDER BY c.sort_key, c.id LIMIT %3").arg(ContactListQuery::tagsSql(QStringLiteral("c.id")), where).arg(PageSize);
     QString lastKey;
     qint64 lastId = 0;
     int written = 0;

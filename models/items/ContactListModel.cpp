@@ -120,7 +120,8 @@ void ContactListModel::setFilter(const ContactFilter& filter)
 
 void ContactListModel::sort(int column, Qt::SortOrder order)
 {
-    if (column < 0 || column >= ColumnCount)
+    if (column < 0 || column >= ColumnCount
+        || !ContactListQuery::isSortable(static_cast<ContactListQuery::SortColumn>(column)))
         return;
     ContactListQuery q = m_query;
     q.sortColumn = static_cast<ContactListQuery::SortColumn>(column);

@@ -48,7 +48,7 @@ Status changeLinks(const QSqlDatabase& db, Action action, qint64 tagId, const Pr
         return link.error();
     if (progress && !progress(firstStep + 1))
         return cancelled();
-    return refreshTargets(db, true, progress, firstStep + 2);
+    return {};
 }
 
 Result<QVector<qint64>> targetIds(const QSqlDatabase& db)
@@ -83,9 +83,6 @@ struct Step
 Status execute(const QSqlDatabase& db, Change& change, Step step, const std::function<Status(qint64)>& fill,
                const Progress& progress)
 {
-    // A bigger page cache for these statements: 100k scattered rows touch most of the covering
-    // list index (measured on 1M contacts: the summary rewrite 8.6 s -> 4.7 s).
-    Sql::ScopedCacheSize cache(db, 256);
     Sql::TransactionGuard tx(db);
     if (!tx.beginStatus())
         return tx.beginStatus();
@@ -140,31 +137,6 @@ Status fillTargets(const QSqlDatabase& db, const QString& select, const QVariant
                           binds);
         !q)
         return q.error();
-    return {};
-}
-
-Status refreshTargets(const QSqlDatabase& db, bool touch, const Progress& progress, int step)
-{
-    // The same text ContactRepository::refreshSummary writes: names in name_norm order.
-    auto summary = Sql::run(db, QStringLiteral("bulk tags summary"),
-                            QStringLiteral("UPDATE contacts SET %1tags_text = COALESCE((SELECT "
-                                           "group_concat(name, ', ') FROM (SELECT t.name FROM contact_tags ct "
-                                           "JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = contacts.id "
-                                           "ORDER BY t.name_norm)), '') "
-                                           "WHERE id IN (SELECT id FROM temp.bulk_targets)")
-                                .arg(touch ? QStringLiteral("updated_at = ?, ") : QString()),
-                            touch ? QVariantList{Sql::nowMs()} : QVariantList{});
-    if (!summary)
-        return summary.error();
-    if (progress && !progress(step))
-        return cancelled();
-    // Only the tags column of the full-text row changes; it holds tags_text as refreshSearch writes it.
-    auto search = Sql::run(db, QStringLiteral("bulk tags search"),
-                           QStringLiteral("UPDATE contact_search SET tags = (SELECT tags_text FROM contacts "
-                                          "WHERE id = contact_search.rowid) "
-                                          "WHERE rowid IN (SELECT id FROM temp.bulk_targets)"));
-    if (!search)
-        return search.error();
     return {};
 }
 

@@ -1,9 +1,10 @@
 #pragma once
 // Adds a tag to, or removes it from, many contacts at once: every contact matching a list query
 // (the filter and search the rep sees, not only the loaded rows) or an explicit set of ids. All
-// set-based SQL in one transaction: the targets go into a temporary table, the links are
-// inserted or deleted in one statement, then the affected contacts' tags_text, updated_at and
-// full-text rows are rewritten in one statement each. A Change records exactly which links were
+// set-based SQL in one transaction: the targets go into a temporary table and the links are
+// inserted or deleted in one statement. Nothing else is written: tags live only in
+// contact_tags (the list reads a page's tags from there, search matches tag names through the
+// tags table) and a tag is not an edit of the contact, so updated_at stays. A Change records exactly which links were
 // made or removed, so undo touches only those. Runs on whatever connection it is given: the GUI
 // calls it from a background job on its own connection, the CLI on its main one.
 
@@ -37,7 +38,7 @@ struct Target
 
 // step (1..Steps) before each statement; returning false cancels (everything rolls back).
 using Progress = std::function<bool(int step)>;
-constexpr int Steps = 4;
+constexpr int Steps = 3;
 
 Result<Change> apply(const QSqlDatabase& db, Action action, const QString& tag, const Target& target,
                      const Progress& progress = {});
@@ -46,10 +47,7 @@ Status undo(const QSqlDatabase& db, const Change& change, const Progress& progre
 Status redo(const QSqlDatabase& db, Change& change, const Progress& progress = {});
 
 // Shared with TagCatalog (call inside a transaction): put the contacts `select` (a SELECT of ids)
-// returns into temp.bulk_targets, then rewrite those contacts' tags_text (and updated_at when
-// `touch`) and the tags column of their full-text rows, one statement each.
+// returns into temp.bulk_targets.
 Status fillTargets(const QSqlDatabase& db, const QString& select, const QVariantList& binds);
-// `progress(step)` runs between the two rewrites.
-Status refreshTargets(const QSqlDatabase& db, bool touch, const Progress& progress = {}, int step = 0);
 
 } // namespace ContactDesk::BulkTags

@@ -5,9 +5,48 @@ namespace ContactDesk {
 
 namespace {
 
-const char* columns = "id, %1, display_name, primary_email, primary_phone, company, tags_text, source, updated_at";
+// The list's columns; %1 is the sort key, %2 the page's tags (read from contact_tags).
+const char* columns = "id, %1, display_name, primary_email, primary_phone, company, %2, source, updated_at";
+
+QString listColumns(const QString& key)
+{
+    return QString::fromLatin1(columns).arg(key, ContactListQuery::tagsSql(QStringLiteral("contacts.id")));
+}
+
+// A search word also matches a contact through a tag with a word starting with it: "vip"
+// finds every contact tagged "VIP customer". Tag names are few; their contacts come from the
+// (tag_id, contact_id) index.
+const char* tagWordMatch = "id IN (SELECT contact_id FROM contact_tags WHERE tag_id IN "
+                           "(SELECT id FROM tags WHERE ' ' || name_norm LIKE ?))";
 
 } // namespace
+
+QString ContactListQuery::tagsSql(const QString& contactId)
+{
+    return QStringLiteral("COALESCE((SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tags ct "
+                          "JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = %1 ORDER BY t.name_norm)), '')")
+        .arg(contactId);
+}
+
+QStringList ContactListQuery::searchWords(const QString& text)
+{
+    QStringList words;
+    QString word;
+    for (QChar c : text + QLatin1Char(' ')) {
+        if (c.isLetterOrNumber() || c.isMark()) {
+            word += c;
+        } else if (!word.isEmpty()) {
+            words.append(word);
+            word.clear();
+        }
+    }
+    return words;
+}
+
+QString ContactListQuery::tagWordPattern(const QString& word)
+{
+    return QStringLiteral("% ") + ContactFilter::tagKey(word) + QLatin1Char('%');
+}
 
 QString ContactListQuery::keyColumn() const
 {
@@ -16,9 +55,9 @@ QString ContactListQuery::keyColumn() const
     case SortColumn::Email: return QStringLiteral("primary_email");
     case SortColumn::Phone: return QStringLiteral("primary_phone");
     case SortColumn::Company: return QStringLiteral("company");
-    case SortColumn::Tags: return QStringLiteral("tags_text");
     case SortColumn::Source: return QStringLiteral("source");
     case SortColumn::Updated: return QStringLiteral("updated_at");
+    case SortColumn::Tags: break; // not an order (isSortable): the name order stands in
     }
     return QStringLiteral("sort_key");
 }
@@ -26,16 +65,14 @@ QString ContactListQuery::keyColumn() const
 QString ContactListQuery::ftsQuery(const QString& text)
 {
     QStringList terms;
-    QString word;
-    for (QChar c : text + QLatin1Char(' ')) {
-        if (c.isLetterOrNumber() || c.isMark()) {
-            word += c;
-        } else if (!word.isEmpty()) {
-            terms.append(QLatin1Char('"') + word + QStringLiteral("\"*"));
-            word.clear();
-        }
-    }
+    for (const QString& word : searchWords(text))
+        terms.append(ftsTerm(word));
     return terms.join(QLatin1Char(' '));
+}
+
+QString ContactListQuery::ftsTerm(const QString& word)
+{
+    return QLatin1Char('"') + word + QStringLiteral("\"*");
 }
 
 QString ContactListQuery::whereClause() const
@@ -43,11 +80,14 @@ QString ContactListQuery::whereClause() const
     QString where = trash ? QStringLiteral("deleted_at IS NOT NULL") : QStringLiteral("deleted_at IS NULL");
     where += filter.sql();
     if (!searchText.trimmed().isEmpty()) {
-        // Full-text search (FTS5 prefix queries) over names, emails, phone digits, company, job
-        // title, tags and notes; text with no word in it matches nothing.
-        where += ftsQuery(searchText).isEmpty()
-                     ? QStringLiteral(" AND 0")
-                     : QStringLiteral(" AND id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)");
+        // Every word a prefix of a word of the full-text row (names, emails, phone digits,
+        // company, job title, notes) or of a tag name; text with no word in it matches nothing.
+        const QStringList words = searchWords(searchText);
+        if (words.isEmpty())
+            where += QStringLiteral(" AND 0");
+        for (qsizetype i = 0; i < words.size(); ++i)
+            where += QStringLiteral(" AND (id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?) OR %1)")
+                         .arg(QLatin1String(tagWordMatch));
     }
     return where;
 }
@@ -55,9 +95,10 @@ QString ContactListQuery::whereClause() const
 QVariantList ContactListQuery::whereBinds() const
 {
     QVariantList binds = filter.binds();
-    const QString fts = ftsQuery(searchText);
-    if (!searchText.trimmed().isEmpty() && !fts.isEmpty())
-        binds << fts;
+    if (!searchText.trimmed().isEmpty()) {
+        for (const QString& word : searchWords(searchText))
+            binds << ftsTerm(word) << tagWordPattern(word);
+    }
     return binds;
 }
 
@@ -65,7 +106,7 @@ QString ContactListQuery::pageSql(bool afterAnchor) const
 {
     const QString key = keyColumn();
     const QString dir = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    QString sql = QStringLiteral("SELECT %1 FROM contacts WHERE %2").arg(QString::fromLatin1(columns).arg(key), whereClause());
+    QString sql = QStringLiteral("SELECT %1 FROM contacts WHERE %2").arg(listColumns(key), whereClause());
     if (afterAnchor)
         sql += QStringLiteral(" AND (%1, id) %2 (?, ?)").arg(key, descending ? QStringLiteral("<") : QStringLiteral(">"));
     sql += QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT ?").arg(key, dir);
@@ -130,7 +171,7 @@ QString ContactListQuery::anchorSql() const
 QString ContactListQuery::rowSql() const
 {
     return QStringLiteral("SELECT %1 FROM contacts WHERE id = ? AND %2")
-        .arg(QString::fromLatin1(columns).arg(keyColumn()), whereClause());
+        .arg(listColumns(keyColumn()), whereClause());
 }
 
 QVariantList ContactListQuery::rowBinds(qint64 id) const
@@ -152,7 +193,7 @@ QString ContactListQuery::rowsByIdSql(int count)
     for (int i = 0; i < count; ++i)
         marks.append(QStringLiteral("?"));
     return QStringLiteral("SELECT %1 FROM contacts WHERE id IN (%2)")
-        .arg(QString::fromLatin1(columns).arg(QStringLiteral("sort_key")), marks.join(QLatin1Char(',')));
+        .arg(listColumns(QStringLiteral("sort_key")), marks.join(QLatin1Char(',')));
 }
 
 QString ContactListQuery::keySql() const

@@ -13,7 +13,9 @@ namespace ContactDesk {
 
 struct ContactListQuery
 {
+    // The list's columns in order; Tags is shown but not a sort order (tags live in contact_tags).
     enum class SortColumn { Name, Email, Phone, Company, Tags, Source, Updated };
+    static bool isSortable(SortColumn column) { return column != SortColumn::Tags; }
 
     bool trash = false;
     QString searchText;
@@ -26,7 +28,7 @@ struct ContactListQuery
     // The O(1) counter answers when nothing but the trash state filters.
     bool countFromCounter() const { return searchText.trimmed().isEmpty() && filter.isEmpty(); }
 
-    // Columns: id, key, display_name, primary_email, primary_phone, company, tags_text, source, updated_at
+    // Columns: id, key, display_name, primary_email, primary_phone, company, tags, source, updated_at
     QString pageSql(bool afterAnchor) const;
     QVariantList pageBinds(const QVariant& anchorKey, qint64 anchorId, bool afterAnchor, int limit) const;
     QString countSql() const;
@@ -52,6 +54,12 @@ struct ContactListQuery
     QVariantList whereBinds() const;
     // "Kate 555" -> "\"kate\"* \"555\"*": every word as a prefix, all of them required.
     static QString ftsQuery(const QString& text);
+    static QString ftsTerm(const QString& word);
+    static QStringList searchWords(const QString& text);
+    // The LIKE pattern (against ' ' || tags.name_norm) of tag names with a word starting with `word`.
+    static QString tagWordPattern(const QString& word);
+    // A contact's tag names, comma-separated in name order, as an SQL expression on its id.
+    static QString tagsSql(const QString& contactId);
 
     bool operator==(const ContactListQuery& o) const
     {

@@ -1,5 +1,6 @@
 #include "ContactRepository.h"
 
+#include "ContactListQuery.h"
 #include "Sql.h"
 #include "TagCatalog.h"
 #include "domain/EmailAddressRules.h"
@@ -293,23 +294,12 @@ Status ContactRepository::refreshSummary(qint64 id)
     if (phone.next())
         c.phones.append(PhoneNumber{0, phone.value(0).toString(), {}, {}, true});
     phone.finish();
-    QSqlQuery& tags = cached("summaryTags", "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                                            "WHERE ct.contact_id = ? ORDER BY t.name_norm");
-    tags.addBindValue(id);
-    if (!tags.exec())
-        return Sql::errorFrom(tags.lastError(), QStringLiteral("read summary"));
-    QStringList tagNames;
-    while (tags.next())
-        tagNames.append(tags.value(0).toString());
-    tags.finish();
-
     QSqlQuery& write = cached("summaryWrite", "UPDATE contacts SET display_name = ?, sort_key = ?, primary_email = ?, "
-                                              "primary_phone = ?, tags_text = ? WHERE id = ?");
+                                              "primary_phone = ? WHERE id = ?");
     write.addBindValue(Sql::text(c.displayName()));
     write.addBindValue(Sql::text(NameFolding::sortKey(c.firstName, c.lastName, c.company)));
     write.addBindValue(Sql::text(c.primaryEmail()));
     write.addBindValue(Sql::text(c.primaryPhone()));
-    write.addBindValue(Sql::text(tagNames.join(QStringLiteral(", "))));
     write.addBindValue(id);
     if (!write.exec())
         return Sql::errorFrom(write.lastError(), QStringLiteral("write summary"));
@@ -319,7 +309,7 @@ Status ContactRepository::refreshSummary(qint64 id)
 Status ContactRepository::refreshSearch(qint64 id)
 {
     QSqlQuery& read = cached("searchRead",
-                             "SELECT display_name, first_name, last_name, company, job_title, tags_text, "
+                             "SELECT display_name, first_name, last_name, company, job_title, "
                              "(SELECT group_concat(address, ' ') FROM contact_emails WHERE contact_id = contacts.id), "
                              "(SELECT group_concat(substr(body, 1, 2000), ' ') FROM notes WHERE contact_id = contacts.id) "
                              "FROM contacts WHERE id = ?");
@@ -330,8 +320,8 @@ Status ContactRepository::refreshSearch(qint64 id)
         return {};
     const QString name = read.value(0).toString() + QLatin1Char(' ')
                          + NameFolding::fold(read.value(1).toString() + QLatin1Char(' ') + read.value(2).toString());
-    const QVariantList values{name, read.value(6).toString(), QString(), read.value(3).toString(),
-                              read.value(4).toString(), read.value(5).toString(), read.value(7).toString()};
+    const QVariantList values{name, read.value(5).toString(), QString(), read.value(3).toString(),
+                              read.value(4).toString(), read.value(6).toString()};
     read.finish();
     QSqlQuery& phones = cached("searchPhones", "SELECT e164, number FROM contact_phones WHERE contact_id = ?");
     phones.addBindValue(id);
@@ -346,7 +336,7 @@ Status ContactRepository::refreshSearch(qint64 id)
     if (!remove.exec())
         return Sql::errorFrom(remove.lastError(), QStringLiteral("write search"));
     QSqlQuery& insert = cached("searchInsert", "INSERT INTO contact_search (rowid, name, email, phone, company, title, "
-                                               "tags, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                                               "notes) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.addBindValue(id);
     for (int i = 0; i < values.size(); ++i)
         insert.addBindValue(i == 2 ? QVariant(phoneTokens.join(QLatin1Char(' '))) : values[i]);
@@ -635,8 +625,6 @@ Status ContactRepository::addTags(const QList<qint64>& ids, const QStringList& t
     for (qint64 id : ids) {
         if (Status s = linkTags(id, tags); !s)
             return s;
-        if (Status s = refreshSummary(id); !s)
-            return s;
         if (Status s = touch(id); !s)
             return s;
     }
@@ -664,8 +652,6 @@ Status ContactRepository::removeTags(const QList<qint64>& ids, const QStringList
         }
     }
     for (qint64 id : ids) {
-        if (Status s = refreshSummary(id); !s)
-            return s;
         if (Status s = touch(id); !s)
             return s;
     }
@@ -1024,10 +1010,11 @@ Result<qint64> ContactRepository::findByPhone(const QString& e164)
 Result<QList<ContactSummary>> ContactRepository::list(int limit, bool trash)
 {
     auto q = Sql::run(m_db, QStringLiteral("list contacts"),
-                      QStringLiteral("SELECT id, display_name, primary_email, primary_phone, company, tags_text, source, "
-                                     "updated_at, deleted_at FROM contacts WHERE deleted_at IS %1 "
+                      QStringLiteral("SELECT id, display_name, primary_email, primary_phone, company, %1, source, "
+                                     "updated_at, deleted_at FROM contacts WHERE deleted_at IS %2 "
                                      "ORDER BY sort_key, id LIMIT ?")
-                          .arg(trash ? QStringLiteral("NOT NULL") : QStringLiteral("NULL")),
+                          .arg(ContactListQuery::tagsSql(QStringLiteral("contacts.id")),
+                               trash ? QStringLiteral("NOT NULL") : QStringLiteral("NULL")),
                       {limit});
     if (!q)
         return q.error();

@@ -144,9 +144,7 @@ Result<RenameOutcome> rename(const QSqlDatabase& db, qint64 id, const QString& n
             !q)
             return q.error();
     }
-    // A rename is not an edit of the contacts: updated_at stays.
-    if (Status s = BulkTags::refreshTargets(db, false); !s)
-        return s.error();
+    // A rename is not an edit of the contacts: updated_at stays, and their rows hold no tag names.
     auto count = targetCount(db);
     if (!count)
         return count.error();
@@ -190,9 +188,7 @@ Result<int> remove(const QSqlDatabase& db, qint64 id)
         if (auto q = Sql::run(db, QStringLiteral("delete tag"), QString::fromLatin1(sql), {id}); !q)
             return q.error();
     }
-    // Losing a tag is a change of the contact (sync and the "updated" filter see it).
-    if (Status s = BulkTags::refreshTargets(db, true); !s)
-        return s.error();
+    // Like a bulk tag change, losing a tag is not an edit of each contact: updated_at stays.
     auto count = targetCount(db);
     if (!count)
         return count.error();

@@ -2,8 +2,8 @@
 // The tags collection as a whole, for the tag manager and the CLI's `tags` / `tag rename` /
 // `tag delete`: every tag with its live-contact count, create a tag with no contacts, rename
 // (onto an existing name: merge), colour, delete from every contact. Each operation is one
-// transaction; the carriers' tags_text and full-text rows are rewritten set-based through
-// BulkTags' temp table, so a tag on 100,000 contacts costs a few statements, not 100,000 calls.
+// transaction of a few set-based statements on tags and contact_tags (the carriers' rows hold no
+// tag names), with the carriers counted through BulkTags' temp table.
 // Runs on the connection it is given (a background job's in the GUI, the main one in the CLI).
 
 #include "ContactRepository.h"
