@@ -3,6 +3,7 @@
 #include "NameMatching.h"
 #include "store/Database.h"
 #include "store/Sql.h"
+#include "store/SqliteApi.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -18,7 +19,6 @@
 #include <thread>
 #include <unordered_map>
 
-#include <sqlite3.h>
 
 namespace ContactDesk::DuplicateFinder {
 
@@ -152,59 +152,36 @@ struct ScoredPair
 
 namespace {
 
-sqlite3* sqliteHandle(const QSqlDatabase& db)
-{
-    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3* const*>(v.constData());
-    return nullptr;
-}
-
-struct Statement
-{
-    sqlite3_stmt* handle = nullptr;
-    ~Statement() { sqlite3_finalize(handle); }
-    std::string_view text(int column) const
-    {
-        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(handle, column));
-        return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(handle, column))) : std::string_view();
-    }
-};
-
 // The live contacts matching `where` (on contacts.id / contact_id, written as "%1") in id order,
 // read with SQLite's own API: a million rows as UTF-8 views, no QVariant or QString per value.
 Status loadWhere(const QSqlDatabase& db, const QString& where, const QList<qint64>& binds, DedupeRecords& records)
 {
-    sqlite3* handle = sqliteHandle(db);
+    sqlite3* handle = SqliteApi::handle(db);
     if (!handle)
         return Error{Error::Code::Sql, QCoreApplication::translate("DuplicateFinder", "the duplicate finder needs SQLite"), {}};
-    const QString sql[3] = {
-        QStringLiteral("SELECT id, first_name, last_name, company, job_title, street, postal_code, city, birthday "
-                       "FROM contacts WHERE deleted_at IS NULL AND %1 ORDER BY id")
-            .arg(where.arg(QStringLiteral("id"))),
-        QStringLiteral("SELECT contact_id, email_norm FROM contact_emails WHERE live = 1 AND %1 ORDER BY contact_id, id")
-            .arg(where.arg(QStringLiteral("contact_id"))),
-        QStringLiteral("SELECT contact_id, e164 FROM contact_phones WHERE live = 1 AND %1 ORDER BY contact_id, id")
-            .arg(where.arg(QStringLiteral("contact_id"))),
-    };
-    Statement st[3];
-    for (int i = 0; i < 3; ++i) {
-        const QByteArray utf8 = sql[i].toUtf8();
-        if (sqlite3_prepare_v2(handle, utf8.constData(), static_cast<int>(utf8.size()), &st[i].handle, nullptr) != SQLITE_OK)
-            return Error{Error::Code::Sql, QString::fromUtf8(sqlite3_errmsg(handle)), QStringLiteral("duplicates: load")};
+    const QString what = QStringLiteral("duplicates: load");
+    SqliteApi::Statement contacts(handle, QStringLiteral("SELECT id, first_name, last_name, company, job_title, street, "
+                                                         "postal_code, city, birthday FROM contacts "
+                                                         "WHERE deleted_at IS NULL AND %1 ORDER BY id")
+                                              .arg(where.arg(QStringLiteral("id"))));
+    SqliteApi::Statement emails(handle, QStringLiteral("SELECT contact_id, email_norm FROM contact_emails "
+                                                       "WHERE live = 1 AND %1 ORDER BY contact_id, id")
+                                            .arg(where.arg(QStringLiteral("contact_id"))));
+    SqliteApi::Statement phones(handle, QStringLiteral("SELECT contact_id, e164 FROM contact_phones "
+                                                       "WHERE live = 1 AND %1 ORDER BY contact_id, id")
+                                            .arg(where.arg(QStringLiteral("contact_id"))));
+    for (SqliteApi::Statement* st : {&contacts, &emails, &phones}) {
+        if (Status s = st->status(what); !s)
+            return s;
         for (int b = 0; b < binds.size(); ++b)
-            sqlite3_bind_int64(st[i].handle, b + 1, binds.at(b));
+            st->bind(b + 1, binds.at(b));
     }
-    Statement& contacts = st[0];
-    Statement& emails = st[1];
-    Statement& phones = st[2];
-    bool emailOk = sqlite3_step(emails.handle) == SQLITE_ROW;
-    bool phoneOk = sqlite3_step(phones.handle) == SQLITE_ROW;
+    bool emailOk = emails.next();
+    bool phoneOk = phones.next();
     DedupeRow row;
     std::vector<std::string> emailText, phoneText; // the views of one row outlive their statement's step
-    int rc = SQLITE_OK;
-    while ((rc = sqlite3_step(contacts.handle)) == SQLITE_ROW) {
-        row.id = sqlite3_column_int64(contacts.handle, 0);
+    while (contacts.next()) {
+        row.id = contacts.int64(0);
         row.firstName = contacts.text(1);
         row.lastName = contacts.text(2);
         row.company = contacts.text(3);
@@ -215,22 +192,24 @@ Status loadWhere(const QSqlDatabase& db, const QString& where, const QList<qint6
         row.birthday = contacts.text(8);
         emailText.clear();
         phoneText.clear();
-        while (emailOk && sqlite3_column_int64(emails.handle, 0) <= row.id) {
-            if (sqlite3_column_int64(emails.handle, 0) == row.id)
+        while (emailOk && emails.int64(0) <= row.id) {
+            if (emails.int64(0) == row.id)
                 emailText.emplace_back(emails.text(1));
-            emailOk = sqlite3_step(emails.handle) == SQLITE_ROW;
+            emailOk = emails.next();
         }
-        while (phoneOk && sqlite3_column_int64(phones.handle, 0) <= row.id) {
-            if (sqlite3_column_int64(phones.handle, 0) == row.id)
+        while (phoneOk && phones.int64(0) <= row.id) {
+            if (phones.int64(0) == row.id)
                 phoneText.emplace_back(phones.text(1));
-            phoneOk = sqlite3_step(phones.handle) == SQLITE_ROW;
+            phoneOk = phones.next();
         }
         row.emails.assign(emailText.begin(), emailText.end());
         row.phones.assign(phoneText.begin(), phoneText.end());
         records.add(row);
     }
-    if (rc != SQLITE_DONE)
-        return Error{Error::Code::Sql, QString::fromUtf8(sqlite3_errmsg(handle)), QStringLiteral("duplicates: load")};
+    for (const SqliteApi::Statement* st : {&contacts, &emails, &phones}) {
+        if (Status s = st->status(what); !s)
+            return s;
+    }
     return {};
 }
 

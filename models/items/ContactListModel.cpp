@@ -2,6 +2,7 @@
 
 #include "store/ContactStore.h"
 #include "store/Database.h"
+#include "store/QuickSearch.h"
 #include "store/Sql.h"
 
 #include <QDateTime>
@@ -27,6 +28,22 @@ QSqlQuery prepared(const QSqlDatabase& db, const QString& sql, const QVariantLis
 }
 
 } // namespace
+
+struct SearchThreadState
+{
+    QString path;
+    int busyTimeoutMs = 5000;
+    std::unique_ptr<ScopedConnection> connection;
+    QuickSearch quick;
+
+    // On the search thread only: its connection, opened on first use.
+    QSqlDatabase database()
+    {
+        if (!connection)
+            connection = std::make_unique<ScopedConnection>(path, QStringLiteral("search"), busyTimeoutMs);
+        return connection->status() ? connection->database() : QSqlDatabase();
+    }
+};
 
 // One list row from a statement whose columns follow ContactListQuery's column list.
 ContactListModel::Row ContactListModel::rowFrom(const QSqlQuery& q)
@@ -70,6 +87,31 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
             removeContacts(ids);
     });
     connect(store, &ContactStore::externalChange, this, &ContactListModel::refresh);
+
+    m_searchPool.setMaxThreadCount(1);
+    m_searchPool.setExpiryTimeout(-1);
+    m_searchState = std::make_shared<SearchThreadState>();
+    m_searchState->path = store->database().path();
+    m_searchState->busyTimeoutMs = store->database().busyTimeoutMs();
+    // Any change of the store moves names in the order: re-read it once things settle, so the
+    // next keystroke finds it ready (a million contacts take a few hundred ms on that thread).
+    m_warmTimer.setSingleShot(true);
+    m_warmTimer.setInterval(500);
+    connect(&m_warmTimer, &QTimer::timeout, this, [this] {
+        auto state = m_searchState;
+        m_searchPool.start([state] {
+            QSqlDatabase db = state->database();
+            // A failure here is only a missed warm-up: the next search reads the order itself
+            // and reports what went wrong.
+            if (db.isValid())
+                static_cast<void>(state->quick.prepare(db));
+        });
+    });
+    for (auto signal : {&ContactStore::contactsAdded, &ContactStore::contactsChanged, &ContactStore::contactsTrashed,
+                        &ContactStore::contactsRestored, &ContactStore::contactsPurged, &ContactStore::contactsMerged})
+        connect(store, signal, &m_warmTimer, qOverload<>(&QTimer::start));
+    connect(store, &ContactStore::externalChange, &m_warmTimer, qOverload<>(&QTimer::start));
+    m_warmTimer.start();
     reset();
 }
 
@@ -77,6 +119,15 @@ ContactListModel::~ContactListModel()
 {
     m_scan.waitForFinished();
     m_filterScan.waitForFinished();
+    waitForSearchThread();
+    auto state = m_searchState;
+    m_searchPool.start([state] { state->connection.reset(); }); // closed in the thread that opened it
+    m_searchPool.waitForDone();
+}
+
+void ContactListModel::waitForSearchThread()
+{
+    m_searchPool.waitForDone();
 }
 
 void ContactListModel::setQuery(const ContactListQuery& query)
@@ -218,18 +269,25 @@ void ContactListModel::startFilterScan()
         m_refreshWhenScanned = true; // onFilterScanFinished() sees the old generation and runs again
         return;
     }
-    const QString path = m_store->database().path();
-    const int busy = m_store->database().busyTimeoutMs();
+    auto state = m_searchState;
     const ContactListQuery query = m_query;
     const quint64 generation = m_generation;
     m_scanPending = true;
-    m_filterScan.setFuture(QtConcurrent::run([path, busy, query, generation]() {
+    m_filterScan.setFuture(QtConcurrent::run(&m_searchPool, [state, query, generation]() {
         FilterScan scan;
         scan.generation = generation;
-        ScopedConnection connection(path, QStringLiteral("filter"), busy);
-        if (!connection.status())
+        QSqlDatabase db = state->database();
+        if (!db.isValid())
             return scan;
-        QSqlQuery q = prepared(connection.database(), query.idsSql(), query.whereBinds());
+        if (QuickSearch::handles(query, db)) {
+            auto ids = state->quick.find(db, query);
+            if (!ids)
+                return scan;
+            scan.ids = std::move(*ids);
+            scan.ok = true;
+            return scan;
+        }
+        QSqlQuery q = prepared(db, query.idsSql(), query.whereBinds());
         if (!q.exec())
             return scan;
         while (q.next())

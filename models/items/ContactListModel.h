@@ -6,7 +6,9 @@
 // its own connection. Store changes become row inserts, removals, moves and dataChanged.
 // A filtered list (search, import run) is found off the UI thread: a background query returns the
 // matching ids in list order (8 bytes a match), the rows arrive as one insert, and blocks are then
-// read by id.
+// read by id. Those queries run on the model's own search thread with a connection that stays
+// there; a plain search in name order is answered by QuickSearch, whose name order that thread
+// keeps warm after store changes.
 
 #include "store/ContactListQuery.h"
 
@@ -14,6 +16,8 @@
 #include <QFutureWatcher>
 #include <QHash>
 #include <QSqlQuery>
+#include <QThreadPool>
+#include <QTimer>
 #include <QVector>
 
 #include <memory>
@@ -21,6 +25,7 @@
 namespace ContactDesk {
 
 class ContactStore;
+struct SearchThreadState;
 
 class ContactListModel : public QAbstractTableModel
 {
@@ -59,6 +64,8 @@ public:
     // finished signal is handled), not only while the worker runs.
     bool isSearching() const { return m_filterScan.isRunning() || m_scanPending; }
     int cachedBlockCount() const { return int(m_blocks.size()); }
+    // Waits for the search thread's queued work (tests and benchmarks).
+    void waitForSearchThread();
     QString lastError() const { return m_lastError; }
 
 Q_SIGNALS:
@@ -135,6 +142,11 @@ private:
     QFutureWatcher<FilterScan> m_filterScan;
     QVector<qint64> m_ids; // a filtered list's matches in order
     bool m_refreshWhenScanned = false;
+    // Filter scans and QuickSearch run here: one thread that never expires, so its connection
+    // stays in the thread that opened it. The state is only touched from that thread.
+    QThreadPool m_searchPool;
+    std::shared_ptr<SearchThreadState> m_searchState;
+    QTimer m_warmTimer; // after store changes: bring QuickSearch's name order up to date
     bool m_scanPending = false;
     // The page statements, prepared once per query (preparing costs as much as running them).
     mutable std::unique_ptr<QSqlQuery> m_pageQuery[2];

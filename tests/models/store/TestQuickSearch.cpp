@@ -1,0 +1,164 @@
+// QuickSearch against the list's SQL (ContactListQuery::idsSql) on a real SQLite file of demo
+// contacts: the same ids in the same order for every kind of word, tags, several words, accents,
+// phones, descending order, trashed contacts, and after changes made on another connection.
+
+#include "TestSupport.h"
+#include "io/DemoData.h"
+#include "store/ContactRepository.h"
+#include "store/QuickSearch.h"
+#include "store/Sql.h"
+
+#include <QTest>
+
+using namespace ContactDesk;
+
+class TestQuickSearch : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Test::TempDatabase> m_temp;
+    std::unique_ptr<ScopedConnection> m_reader; // QuickSearch's own connection, as in the list model
+
+    QSqlDatabase db() { return m_temp->db().connection(); }
+
+    QVector<qint64> bySql(const ContactListQuery& q)
+    {
+        auto r = Sql::run(db(), QStringLiteral("ids"), q.idsSql(), q.whereBinds());
+        QVector<qint64> ids;
+        if (!r)
+            return ids;
+        while (r->next())
+            ids.append(r->value(0).toLongLong());
+        return ids;
+    }
+
+    static ContactListQuery search(const QString& text, bool descending = false)
+    {
+        ContactListQuery q;
+        q.searchText = text;
+        q.descending = descending;
+        return q;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_temp = std::make_unique<Test::TempDatabase>();
+        QVERIFY2(m_temp->isOpen(), qPrintable(m_temp->error()));
+        auto filled = DemoData::fill(db(), PhoneNormalizer(QStringLiteral("US")), 1200, 7, {});
+        QVERIFY2(filled, filled ? "" : qPrintable(filled.error().toString()));
+        ContactRepository repo(db(), PhoneNormalizer(QStringLiteral("US")));
+        auto muller = repo.create(Test::makeContact(QStringLiteral("Jörg"), QStringLiteral("Müller"),
+                                                    QStringLiteral("jm@example.de"), QStringLiteral("(415) 555-3695")));
+        QVERIFY(muller);
+        QVERIFY(repo.addTags({*muller}, {QStringLiteral("Key account")}).ok());
+        // Some contacts in the Trash: never in a search of live contacts.
+        QVERIFY(repo.moveToTrash({1, 2, 3, 50, 51, *muller - 1}).ok());
+        m_reader = std::make_unique<ScopedConnection>(m_temp->path(), QStringLiteral("quick"));
+        QVERIFY(m_reader->status().ok());
+    }
+
+    void cleanupTestCase()
+    {
+        m_reader.reset();
+        m_temp.reset();
+    }
+
+    void sameAsSql_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("descending");
+        QTest::addColumn<bool>("finds"); // the case is only worth something if the SQL finds contacts
+        for (const char* text : {"a", "j", "m", "jo", "mar", "muller", "müll", "MÜLLER", "4155553695", "555 3695",
+                                 "415", "jörg key", "key", "acc", "vip", "customer", "cust a", "a b", "example.de", "jm",
+                                 "j m", "x y z", "jörg vip"})
+            QTest::newRow(text) << QString::fromUtf8(text) << false << true;
+        for (const char* text : {"zzzzq", "@", "muller zzzzq"})
+            QTest::newRow(text) << QString::fromUtf8(text) << false << false;
+        QTest::newRow("m descending") << QStringLiteral("m") << true << true;
+        QTest::newRow("key descending") << QStringLiteral("key j") << true << true;
+    }
+
+    void sameAsSql()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, descending);
+        QFETCH(bool, finds);
+        const ContactListQuery q = search(text, descending);
+        const QVector<qint64> expected = bySql(q);
+        QCOMPARE(!expected.isEmpty(), finds);
+        if (ContactListQuery::searchWords(text).isEmpty()) {
+            QVERIFY(!QuickSearch::handles(q, m_reader->database())); // the SQL path says "no match"
+            QVERIFY(expected.isEmpty());
+            return;
+        }
+        QVERIFY(QuickSearch::handles(q, m_reader->database()));
+        QuickSearch quick;
+        auto ids = quick.find(m_reader->database(), q);
+        QVERIFY2(ids, ids ? "" : qPrintable(ids.error().toString()));
+        QCOMPARE(*ids, expected);
+    }
+
+    void notForFiltersOtherOrdersOrTheTrash()
+    {
+        ContactListQuery q = search(QStringLiteral("a"));
+        QVERIFY(QuickSearch::handles(q, m_reader->database()));
+        q.trash = true;
+        QVERIFY(!QuickSearch::handles(q, m_reader->database()));
+        q = search(QStringLiteral("a"));
+        q.filter.allTags = QStringList{QStringLiteral("vip")};
+        QVERIFY(!QuickSearch::handles(q, m_reader->database()));
+        q = search(QStringLiteral("a"));
+        q.sortColumn = ContactListQuery::SortColumn::Company;
+        QVERIFY(!QuickSearch::handles(q, m_reader->database()));
+    }
+
+    void followsChangesOnOtherConnections()
+    {
+        QuickSearch quick;
+        const ContactListQuery q = search(QStringLiteral("zebediah"));
+        auto before = quick.find(m_reader->database(), q);
+        QVERIFY(before);
+        QVERIFY(before->isEmpty());
+        QCOMPARE(quick.orderRebuilds(), 1);
+        auto again = quick.find(m_reader->database(), search(QStringLiteral("a")));
+        QVERIFY(again);
+        QCOMPARE(quick.orderRebuilds(), 1); // nothing changed: the order is reused
+
+        ContactRepository repo(db(), PhoneNormalizer(QStringLiteral("US")));
+        auto first = repo.create(Test::makeContact(QStringLiteral("Zebediah"), QStringLiteral("Aaronson"),
+                                                   QStringLiteral("zeb@example.org")));
+        auto second = repo.create(Test::makeContact(QStringLiteral("Zebediah"), QStringLiteral("Zywicki"),
+                                                    QStringLiteral("zeb2@example.org")));
+        QVERIFY(first && second);
+        auto after = quick.find(m_reader->database(), q);
+        QVERIFY(after);
+        QCOMPARE(*after, (QVector<qint64>{*first, *second})); // new contacts, in name order
+        QCOMPARE(quick.orderRebuilds(), 2);
+
+        // A rename moves a contact in the order; the trash takes it out; a tag brings it in.
+        QVERIFY(repo.updateField(*second, ContactField::LastName, QStringLiteral("Aardvark")).ok());
+        after = quick.find(m_reader->database(), q);
+        QCOMPARE(*after, (QVector<qint64>{*second, *first}));
+        QCOMPARE(*after, bySql(q));
+        QVERIFY(repo.moveToTrash({*first}).ok());
+        after = quick.find(m_reader->database(), q);
+        QCOMPARE(*after, (QVector<qint64>{*second}));
+        const ContactListQuery byTag = search(QStringLiteral("zebra"));
+        QVERIFY(repo.addTags({*second}, {QStringLiteral("Zebra crossing")}).ok());
+        after = quick.find(m_reader->database(), byTag);
+        QCOMPARE(*after, (QVector<qint64>{*second}));
+        QCOMPARE(*after, bySql(byTag));
+
+        // prepare() brings the order up to date ahead of the next search.
+        QVERIFY(repo.restore({*first}).ok());
+        QVERIFY(quick.prepare(m_reader->database()).ok());
+        const int rebuilds = quick.orderRebuilds();
+        after = quick.find(m_reader->database(), q);
+        QCOMPARE(quick.orderRebuilds(), rebuilds);
+        QCOMPARE(*after, (QVector<qint64>{*second, *first}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQuickSearch)
+#include "TestQuickSearch.moc"
