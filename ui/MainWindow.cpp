@@ -579,7 +579,7 @@ void MainWindow::exportCsv()
     if (path.isEmpty())
         return;
     // Export writes what the list shows: the same search and filter.
-    const ExportJob::Request request{path, m_model->query().searchText, {}, m_model->query().filter};
+    const ExportJob::Request request{path, m_model->query().searchText, {}, m_model->query().filter, false, {}};
     const QString db = m_store->database().path();
     setBackgroundProgress(tr("Exporting…"), 0, 0);
     m_cancelButton->hide();
