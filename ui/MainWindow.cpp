@@ -4,7 +4,9 @@
 #include "MessageBox.h"
 #include "ProfilePane.h"
 #include "FileDialog.h"
+#include "BulkActions.h"
 #include "FilterBar.h"
+#include "ListsPane.h"
 #include "DuplicateReviewDialog.h"
 #include "TagManagerDialog.h"
 #include "UndoCommands.h"
@@ -54,6 +56,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     , m_cancelButton(new QToolButton(this))
     , m_filterChip(new QToolButton(this))
     , m_filterBar(new FilterBar(store, this))
+    , m_lists(new ListsPane(store, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
@@ -85,18 +88,30 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     m_searchTimer.setSingleShot(true);
     m_searchTimer.setInterval(SearchDelayMs);
     connect(m_search, &QLineEdit::textChanged, &m_searchTimer, qOverload<>(&QTimer::start));
-    connect(&m_searchTimer, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
+    connect(&m_searchTimer, &QTimer::timeout, this, [this] {
+        m_model->setSearchText(m_search->text());
+        m_lists->showMatching(m_model->query().filter, m_search->text());
+    });
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout;
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto* leftRow = new QHBoxLayout(left);
     leftRow->setContentsMargins(6, 6, 0, 0);
+    // The sidebar: saved lists above the filters.
+    auto* sidebar = new QVBoxLayout;
+    sidebar->setContentsMargins(0, 0, 0, 0);
+    sidebar->addWidget(m_lists, 1);
+    sidebar->addWidget(m_filterBar);
     m_filterBar->setFixedWidth(230);
-    leftRow->addWidget(m_filterBar);
+    m_lists->setFixedWidth(230);
+    leftRow->addLayout(sidebar);
+    connect(m_lists, &ListsPane::listChosen, this, &MainWindow::showSavedList);
+    connect(m_lists, &ListsPane::saveSmartListRequested, this, &MainWindow::saveSmartList);
     leftRow->addLayout(leftLayout, 1);
     connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ContactFilter& filter) {
         m_model->setFilter(filter);
+        m_lists->showMatching(filter, m_search->text());
         m_filterChip->setVisible(filter.importRunId > 0);
         m_filterChip->setText(tr("Import #%1  ✕").arg(filter.importRunId));
     });
@@ -280,6 +295,8 @@ void MainWindow::createActions()
     m_removeTagAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag-delete")), tr("Remove tag…"), this,
                                            &MainWindow::removeTagFromSelection);
     m_removeTagAction->setObjectName(QStringLiteral("removeTagAction"));
+    m_bulk = new BulkActions(this, m_store, m_undo);
+    toolbar->addWidget(m_bulk->menuButton());
     m_tagsAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag")), tr("Tags…"), this,
                                       &MainWindow::showTagManager);
     m_tagsAction->setObjectName(QStringLiteral("tagManagerAction"));
@@ -354,6 +371,10 @@ void MainWindow::deleteSelected()
 {
     if (isTrashView())
         return;
+    if (m_allMatching) { // every matching contact, loaded or not: one set-based change in the background
+        m_bulk->moveToTrash();
+        return;
+    }
     const QList<qint64> ids = selectedIds();
     if (ids.isEmpty())
         return;
@@ -427,6 +448,7 @@ void MainWindow::updateActions()
     m_selectAllAction->setEnabled(!trash && m_model->rowCount() > 0);
     m_addTagAction->setEnabled(!trash && selection);
     m_removeTagAction->setEnabled(!trash && selection);
+    m_bulk->update(!trash && selection);
     m_newAction->setEnabled(true);
     m_mergeAction->setEnabled(!trash && m_table->selectionModel()->selectedRows().size() >= 2);
     m_duplicatesAction->setEnabled(!trash);
@@ -682,6 +704,46 @@ void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& ta
                         m_undo->push(new BulkTagCommand(runner, change, text));
                     }
                 });
+}
+
+void MainWindow::showSavedList(const SavedList& list)
+{
+    if (isTrashView())
+        m_trashAction->setChecked(false);
+    // The search box and the filter bar show what the list means, so the rep sees (and can
+    // change) it; the list re-queries once for both.
+    const QString search = list.shownSearch();
+    if (m_search->text() != search) {
+        m_search->setText(search);
+        m_searchTimer.stop();
+        m_model->setSearchText(search);
+    }
+    m_filterBar->setFilter(list.shownFilter());
+    m_lists->showMatching(m_model->query().filter, m_search->text());
+}
+
+void MainWindow::saveSmartList()
+{
+    const ContactFilter filter = m_filterBar->filter();
+    const QString search = m_search->text().trimmed();
+    if (filter.isEmpty() && search.isEmpty()) {
+        showError(tr("Search or choose filters first: a smart list saves them."));
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as smart list"),
+                                               tr("Name for a list of the contacts matching this search and these "
+                                                  "filters (it updates itself):"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok || name.simplified().isEmpty())
+        return;
+    auto id = m_store->createSmartList(name, filter, search);
+    if (!id) {
+        showError(id.error().toString());
+        return;
+    }
+    m_lists->showMatching(filter, search);
+    statusBar()->showMessage(tr("Saved the smart list \"%1\".").arg(name.simplified()), 8000);
 }
 
 } // namespace ContactDesk
