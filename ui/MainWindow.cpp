@@ -7,6 +7,7 @@
 #include "BulkActions.h"
 #include "FilterBar.h"
 #include "ListsPane.h"
+#include "SelectAllHeader.h"
 #include "DuplicateReviewDialog.h"
 #include "TagManagerDialog.h"
 #include "UndoCommands.h"
@@ -74,6 +75,16 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     // Fixed row heights: the view never asks a million rows for their size.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    // The header's checkbox selects every matching contact (the seeds' header checkbox).
+    m_header = new SelectAllHeader(m_table);
+    m_table->setHorizontalHeader(m_header);
+    connect(m_header, &SelectAllHeader::toggled, this, [this](bool checked) {
+        if (checked)
+            selectAllMatching();
+        else
+            m_table->selectionModel()->clearSelection();
+        m_header->setChecked(m_allMatching);
+    });
     m_table->horizontalHeader()->setSortIndicator(ContactListModel::NameColumn, Qt::AscendingOrder);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -449,6 +460,7 @@ void MainWindow::updateActions()
     m_addTagAction->setEnabled(!trash && selection);
     m_removeTagAction->setEnabled(!trash && selection);
     m_bulk->update(!trash && selection);
+    m_header->setChecked(!trash && selection && m_allMatching);
     m_newAction->setEnabled(true);
     m_mergeAction->setEnabled(!trash && m_table->selectionModel()->selectedRows().size() >= 2);
     m_duplicatesAction->setEnabled(!trash);

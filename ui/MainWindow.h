@@ -25,6 +25,7 @@ namespace ContactDesk {
 class BulkActions;
 class ContactListModel;
 class ListsPane;
+class SelectAllHeader;
 class ContactStore;
 class FilterBar;
 class DuplicateReviewDialog;
@@ -120,6 +121,7 @@ private:
     FilterBar* m_filterBar;
     ListsPane* m_lists;
     BulkActions* m_bulk = nullptr;
+    SelectAllHeader* m_header = nullptr;
     qint64 m_currentId = 0;
     bool m_allMatching = false;
     bool m_selectingAll = false;
