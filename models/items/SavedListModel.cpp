@@ -14,6 +14,7 @@ SavedListModel::SavedListModel(ContactStore* store, QObject* parent)
 {
     reload();
     connect(store, &ContactStore::listsChanged, this, &SavedListModel::reload);
+    connect(store, &ContactStore::externalChange, this, &SavedListModel::reload); // another program's write
 }
 
 void SavedListModel::reload()
