@@ -3,10 +3,12 @@
 #include "io/ImportJob.h"
 #include "store/ContactStore.h"
 #include "store/Database.h"
+#include "store/SavedLists.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -72,6 +74,7 @@ FilterBar::FilterBar(ContactStore* store, QWidget* parent)
     , m_createdTo(dateEdit("createdToDateEdit"))
     , m_updatedFrom(dateEdit("updatedFromDateEdit"))
     , m_updatedTo(dateEdit("updatedToDateEdit"))
+    , m_list(new QComboBox(this))
     , m_field(new QComboBox(this))
     , m_fieldValue(new QLineEdit(this))
     , m_clear(new QPushButton(tr("Clear filters"), this))
@@ -89,6 +92,8 @@ FilterBar::FilterBar(ContactStore* store, QWidget* parent)
     m_anyTags->setToolTip(tr("Contacts with at least one of these tags"));
     m_noneTags->setObjectName(QStringLiteral("noneTagsLineEdit"));
     m_noneTags->setToolTip(tr("Contacts with none of these tags"));
+    m_list->setObjectName(QStringLiteral("listFilterComboBox"));
+    m_list->setToolTip(tr("Only the members of this list"));
     m_field->setObjectName(QStringLiteral("fieldFilterComboBox"));
     m_fieldValue->setObjectName(QStringLiteral("fieldValueLineEdit"));
     m_fieldValue->setPlaceholderText(tr("value"));
@@ -108,6 +113,7 @@ FilterBar::FilterBar(ContactStore* store, QWidget* parent)
     form->addRow(tr("Created to"), m_createdTo);
     form->addRow(tr("Updated from"), m_updatedFrom);
     form->addRow(tr("Updated to"), m_updatedTo);
+    form->addRow(tr("In list"), m_list);
     form->addRow(tr("Field"), m_field);
     form->addRow(tr("equals"), m_fieldValue);
     auto* layout = new QVBoxLayout(this);
@@ -148,7 +154,7 @@ FilterBar::FilterBar(ContactStore* store, QWidget* parent)
     m_timer.setSingleShot(true);
     m_timer.setInterval(TypingDelayMs);
     connect(&m_timer, &QTimer::timeout, this, &FilterBar::emitNow);
-    for (QComboBox* box : {m_source, m_status, m_type, m_field})
+    for (QComboBox* box : {m_source, m_status, m_type, m_list, m_field})
         connect(box, &QComboBox::currentIndexChanged, this, &FilterBar::emitNow);
     for (QLineEdit* edit : {m_owner, m_allTags, m_anyTags, m_noneTags, m_fieldValue})
         connect(edit, &QLineEdit::textChanged, this, &FilterBar::changed);
@@ -157,6 +163,7 @@ FilterBar::FilterBar(ContactStore* store, QWidget* parent)
     connect(m_letterGroup, &QButtonGroup::buttonClicked, this, &FilterBar::emitNow);
     connect(m_clear, &QPushButton::clicked, this, &FilterBar::clear);
     connect(store, &ContactStore::externalChange, this, &FilterBar::reloadChoices); // an import finished
+    connect(store, &ContactStore::listsChanged, this, &FilterBar::reloadChoices);
 }
 
 QDateEdit* FilterBar::dateEdit(const char* name)
@@ -199,7 +206,54 @@ void FilterBar::reloadChoices()
             m_field->addItem(it.value(), it.key());
     }
     m_field->setCurrentIndex(std::max(0, m_field->findData(field)));
+
+    const QVariant list = m_list->currentData();
+    m_list->clear();
+    m_list->addItem(tr("Any list"), qint64(0));
+    if (auto lists = SavedLists::all(m_store->database().connection())) {
+        for (const SavedList& l : *lists)
+            if (!l.isSmart())
+                m_list->addItem(l.name, l.id);
+    }
+    m_list->setCurrentIndex(std::max(0, m_list->findData(list)));
     m_quiet = false;
+    if (list.toLongLong() > 0 && m_list->currentIndex() == 0)
+        emitNow(); // the list shown was deleted
+}
+
+void FilterBar::setFilter(const ContactFilter& f)
+{
+    if (f.listId > 0 && m_list->findData(f.listId) < 0)
+        reloadChoices();
+    if (f.importRunId > 0 && m_source->findData(QStringLiteral("run:%1").arg(f.importRunId)) < 0)
+        reloadChoices();
+    m_quiet = true;
+    auto pick = [](QComboBox* box, const QVariant& value) { box->setCurrentIndex(std::max(0, box->findData(value))); };
+    pick(m_source, f.importRunId > 0 ? QVariant(QStringLiteral("run:%1").arg(f.importRunId)) : QVariant(f.source));
+    pick(m_status, f.status);
+    pick(m_type, f.type);
+    pick(m_list, f.listId);
+    pick(m_field, f.fieldKey);
+    m_owner->setText(f.owner);
+    m_allTags->setText(f.allTags.join(QStringLiteral(", ")));
+    m_anyTags->setText(f.anyTags.join(QStringLiteral(", ")));
+    m_noneTags->setText(f.noneTags.join(QStringLiteral(", ")));
+    m_fieldValue->setText(f.fieldValue);
+    // A range end is a local midnight; "to" is exclusive, so its day is the one before.
+    auto dates = [](QDateEdit* from, QDateEdit* to, const TimeRange& r) {
+        from->setDate(r.from != 0 ? QDateTime::fromMSecsSinceEpoch(r.from).date() : anyDate);
+        to->setDate(r.to != 0 ? QDateTime::fromMSecsSinceEpoch(r.to).date().addDays(-1) : anyDate);
+    };
+    dates(m_createdFrom, m_createdTo, f.created);
+    dates(m_updatedFrom, m_updatedTo, f.updated);
+    for (QAbstractButton* b : m_letterGroup->buttons())
+        if (b->property("letter").toString() == f.letter.trimmed().toLower())
+            b->setChecked(true);
+    m_hidden = {};
+    m_hidden.lastTouch = f.lastTouch;
+    m_hidden.nextTouch = f.nextTouch;
+    m_quiet = false;
+    emitNow();
 }
 
 void FilterBar::setImportRun(qint64 runId)
@@ -229,14 +283,18 @@ ContactFilter FilterBar::filter() const
         f.letter = letter->property("letter").toString();
     f.fieldKey = m_field->currentData().toString();
     f.fieldValue = f.fieldKey.isEmpty() ? QString() : m_fieldValue->text().trimmed();
+    f.listId = m_list->currentData().toLongLong();
+    f.lastTouch = m_hidden.lastTouch;
+    f.nextTouch = m_hidden.nextTouch;
     return f;
 }
 
 void FilterBar::clear()
 {
     m_quiet = true;
-    for (QComboBox* box : {m_source, m_status, m_type, m_field})
+    for (QComboBox* box : {m_source, m_status, m_type, m_list, m_field})
         box->setCurrentIndex(0);
+    m_hidden = {};
     for (QLineEdit* edit : {m_owner, m_allTags, m_anyTags, m_noneTags, m_fieldValue})
         edit->clear();
     for (QDateEdit* edit : {m_createdFrom, m_createdTo, m_updatedFrom, m_updatedTo})

@@ -1,6 +1,6 @@
 #pragma once
 // The list's filters as widgets: a sidebar (source or import run, status, type, owner, tags
-// all-of / any-of / none-of, created and updated ranges, custom field = value, Clear filters) and a
+// all-of / any-of / none-of, created and updated ranges, static list, custom field = value, Clear filters) and a
 // first-letter strip the window puts above the list. It edits one ContactFilter and announces it;
 // MainWindow hands it to ContactListModel. No SQL here.
 
@@ -35,6 +35,9 @@ public:
     void reloadChoices();
     // Shows only the contacts one import created or updated (0: any source again).
     void setImportRun(qint64 runId);
+    // Puts the widgets to `filter` (a smart list's, or a static list's members) and announces it.
+    // Criteria the sidebar has no widget for (touch ranges) are kept and combined as they are.
+    void setFilter(const ContactFilter& filter);
 
 public Q_SLOTS:
     void clear();
@@ -59,6 +62,7 @@ private:
     QDateEdit* m_createdTo;
     QDateEdit* m_updatedFrom;
     QDateEdit* m_updatedTo;
+    QComboBox* m_list;
     QComboBox* m_field;
     QLineEdit* m_fieldValue;
     QPushButton* m_clear;
@@ -66,6 +70,7 @@ private:
     QButtonGroup* m_letterGroup;
     QTimer m_timer;
     ContactFilter m_last;
+    ContactFilter m_hidden; // lastTouch / nextTouch of a filter set by setFilter
     bool m_quiet = false;
 };
 

@@ -4,7 +4,10 @@
 #include "MessageBox.h"
 #include "ProfilePane.h"
 #include "FileDialog.h"
+#include "BulkActions.h"
 #include "FilterBar.h"
+#include "ListsPane.h"
+#include "SelectAllHeader.h"
 #include "DuplicateReviewDialog.h"
 #include "TagManagerDialog.h"
 #include "UndoCommands.h"
@@ -54,6 +57,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     , m_cancelButton(new QToolButton(this))
     , m_filterChip(new QToolButton(this))
     , m_filterBar(new FilterBar(store, this))
+    , m_lists(new ListsPane(store, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
@@ -71,6 +75,16 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     // Fixed row heights: the view never asks a million rows for their size.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    // The header's checkbox selects every matching contact (the seeds' header checkbox).
+    m_header = new SelectAllHeader(m_table);
+    m_table->setHorizontalHeader(m_header);
+    connect(m_header, &SelectAllHeader::toggled, this, [this](bool checked) {
+        if (checked)
+            selectAllMatching();
+        else
+            m_table->selectionModel()->clearSelection();
+        m_header->setChecked(m_allMatching);
+    });
     m_table->horizontalHeader()->setSortIndicator(ContactListModel::NameColumn, Qt::AscendingOrder);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -96,18 +110,30 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     m_searchTimer.setSingleShot(true);
     m_searchTimer.setInterval(SearchDelayMs);
     connect(m_search, &QLineEdit::textChanged, &m_searchTimer, qOverload<>(&QTimer::start));
-    connect(&m_searchTimer, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
+    connect(&m_searchTimer, &QTimer::timeout, this, [this] {
+        m_model->setSearchText(m_search->text());
+        m_lists->showMatching(m_model->query().filter, m_search->text());
+    });
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout;
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto* leftRow = new QHBoxLayout(left);
     leftRow->setContentsMargins(6, 6, 0, 0);
+    // The sidebar: saved lists above the filters.
+    auto* sidebar = new QVBoxLayout;
+    sidebar->setContentsMargins(0, 0, 0, 0);
+    sidebar->addWidget(m_lists, 1);
+    sidebar->addWidget(m_filterBar);
     m_filterBar->setFixedWidth(230);
-    leftRow->addWidget(m_filterBar);
+    m_lists->setFixedWidth(230);
+    leftRow->addLayout(sidebar);
+    connect(m_lists, &ListsPane::listChosen, this, &MainWindow::showSavedList);
+    connect(m_lists, &ListsPane::saveSmartListRequested, this, &MainWindow::saveSmartList);
     leftRow->addLayout(leftLayout, 1);
     connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ContactFilter& filter) {
         m_model->setFilter(filter);
+        m_lists->showMatching(filter, m_search->text());
         m_filterChip->setVisible(filter.importRunId > 0);
         m_filterChip->setText(tr("Import #%1  ✕").arg(filter.importRunId));
     });
@@ -291,6 +317,8 @@ void MainWindow::createActions()
     m_removeTagAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag-delete")), tr("Remove tag…"), this,
                                            &MainWindow::removeTagFromSelection);
     m_removeTagAction->setObjectName(QStringLiteral("removeTagAction"));
+    m_bulk = new BulkActions(this, m_store, m_undo);
+    toolbar->addWidget(m_bulk->menuButton());
     m_tagsAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag")), tr("Tags…"), this,
                                       &MainWindow::showTagManager);
     m_tagsAction->setObjectName(QStringLiteral("tagManagerAction"));
@@ -365,6 +393,10 @@ void MainWindow::deleteSelected()
 {
     if (isTrashView())
         return;
+    if (m_allMatching) { // every matching contact, loaded or not: one set-based change in the background
+        m_bulk->moveToTrash();
+        return;
+    }
     const QList<qint64> ids = selectedIds();
     if (ids.isEmpty())
         return;
@@ -438,6 +470,8 @@ void MainWindow::updateActions()
     m_selectAllAction->setEnabled(!trash && m_model->rowCount() > 0);
     m_addTagAction->setEnabled(!trash && selection);
     m_removeTagAction->setEnabled(!trash && selection);
+    m_bulk->update(!trash && selection);
+    m_header->setChecked(!trash && selection && m_allMatching);
     m_newAction->setEnabled(true);
     m_mergeAction->setEnabled(!trash && m_table->selectionModel()->selectedRows().size() >= 2);
     m_duplicatesAction->setEnabled(!trash);
@@ -590,7 +624,7 @@ void MainWindow::exportCsv()
     if (path.isEmpty())
         return;
     // Export writes what the list shows: the same search and filter.
-    const ExportJob::Request request{path, m_model->query().searchText, {}, m_model->query().filter};
+    const ExportJob::Request request{path, m_model->query().searchText, {}, m_model->query().filter, false, {}};
     const QString db = m_store->database().path();
     setBackgroundProgress(tr("Exporting…"), 0, 0);
     m_cancelButton->hide();
@@ -693,6 +727,46 @@ void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& ta
                         m_undo->push(new BulkTagCommand(runner, change, text));
                     }
                 });
+}
+
+void MainWindow::showSavedList(const SavedList& list)
+{
+    if (isTrashView())
+        m_trashAction->setChecked(false);
+    // The search box and the filter bar show what the list means, so the rep sees (and can
+    // change) it; the list re-queries once for both.
+    const QString search = list.shownSearch();
+    if (m_search->text() != search) {
+        m_search->setText(search);
+        m_searchTimer.stop();
+        m_model->setSearchText(search);
+    }
+    m_filterBar->setFilter(list.shownFilter());
+    m_lists->showMatching(m_model->query().filter, m_search->text());
+}
+
+void MainWindow::saveSmartList()
+{
+    const ContactFilter filter = m_filterBar->filter();
+    const QString search = m_search->text().trimmed();
+    if (filter.isEmpty() && search.isEmpty()) {
+        showError(tr("Search or choose filters first: a smart list saves them."));
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as smart list"),
+                                               tr("Name for a list of the contacts matching this search and these "
+                                                  "filters (it updates itself):"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok || name.simplified().isEmpty())
+        return;
+    auto id = m_store->createSmartList(name, filter, search);
+    if (!id) {
+        showError(id.error().toString());
+        return;
+    }
+    m_lists->showMatching(filter, search);
+    statusBar()->showMessage(tr("Saved the smart list \"%1\".").arg(name.simplified()), 8000);
 }
 
 } // namespace ContactDesk

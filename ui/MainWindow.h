@@ -5,6 +5,7 @@
 
 #include "UndoCommands.h"
 #include "io/ImportJob.h"
+#include "store/SavedLists.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -21,7 +22,10 @@ class QUndoStack;
 
 namespace ContactDesk {
 
+class BulkActions;
 class ContactListModel;
+class ListsPane;
+class SelectAllHeader;
 class ContactStore;
 class FilterBar;
 class DuplicateReviewDialog;
@@ -42,6 +46,8 @@ public:
 
     ContactListModel* listModel() const { return m_model; }
     FilterBar* filterBar() const { return m_filterBar; }
+    ListsPane* listsPane() const { return m_lists; }
+    BulkActions* bulkActions() const { return m_bulk; }
     ProfilePane* profilePane() const { return m_profile; }
     QTableView* tableView() const { return m_table; }
     QUndoStack* undoStack() const { return m_undo; }
@@ -79,6 +85,10 @@ public Q_SLOTS:
     void showDuplicates(const QList<qint64>& ids);
     // The tag manager (one at a time, not modal).
     void showTagManager();
+    // Shows a saved list: a smart list's search and filters, or a static list's members.
+    void showSavedList(const ContactDesk::SavedList& list);
+    // Asks for a name and saves the current search and filters as a smart list.
+    void saveSmartList();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -109,6 +119,9 @@ private:
     QToolButton* m_cancelButton;
     QToolButton* m_filterChip;
     FilterBar* m_filterBar;
+    ListsPane* m_lists;
+    BulkActions* m_bulk = nullptr;
+    SelectAllHeader* m_header = nullptr;
     qint64 m_currentId = 0;
     bool m_allMatching = false;
     bool m_selectingAll = false;

@@ -171,4 +171,33 @@ void BulkTagCommand::undo()
              });
 }
 
+BulkEditCommand::BulkEditCommand(StoreJobRunner runner, std::shared_ptr<BulkEdit::Change> change, const QString& text)
+    : QUndoCommand(text)
+    , m_runner(std::move(runner))
+    , m_change(std::move(change))
+{
+}
+
+void BulkEditCommand::redo()
+{
+    if (m_firstRedo) { // the window ran it already
+        m_firstRedo = false;
+        return;
+    }
+    auto change = m_change;
+    m_runner(QCoreApplication::translate("BulkEditCommand", "Redoing: %1…").arg(text()),
+             [change](const QSqlDatabase& db, const BulkEdit::Progress& progress) {
+                 return BulkEdit::redo(db, *change, progress);
+             });
+}
+
+void BulkEditCommand::undo()
+{
+    auto change = m_change;
+    m_runner(QCoreApplication::translate("BulkEditCommand", "Undoing: %1…").arg(text()),
+             [change](const QSqlDatabase& db, const BulkEdit::Progress& progress) {
+                 return BulkEdit::undo(db, *change, progress);
+             });
+}
+
 } // namespace ContactDesk

@@ -3,6 +3,7 @@
 // after its first run succeeded, so a failed action leaves nothing on the stack.
 
 #include "dedupe/ContactMerger.h"
+#include "store/BulkEdit.h"
 #include "store/BulkTags.h"
 #include "store/ContactStore.h"
 
@@ -94,6 +95,20 @@ public:
 private:
     StoreJobRunner m_runner;
     std::shared_ptr<BulkTags::Change> m_change;
+    bool m_firstRedo = true;
+};
+
+// A bulk list, field or Trash change (BulkEdit), undone and redone as one step in the background.
+class BulkEditCommand : public QUndoCommand
+{
+public:
+    BulkEditCommand(StoreJobRunner runner, std::shared_ptr<BulkEdit::Change> change, const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    StoreJobRunner m_runner;
+    std::shared_ptr<BulkEdit::Change> m_change;
     bool m_firstRedo = true;
 };
 

@@ -2,6 +2,7 @@
 
 #include "DedupeCommands.h"
 #include "FilterCommands.h"
+#include "ListCommands.h"
 
 #include "domain/ContactJson.h"
 #include "domain/PhoneNormalizer.h"
@@ -49,6 +50,19 @@ Commands:
   tag rename OLD NEW      Rename a tag; a NEW another tag has merges the two.
   tag delete TAG          Remove a tag from every contact and delete it.
   tag color TAG #RRGGBB   Set a tag's colour ("" for none).
+  list-create NAME [FILTER] [--search TEXT] [--static]
+                          Save the filter as a smart list (it updates itself), or
+                          with --static make an empty list to add contacts to.
+  lists [--json]          Every list: id, name, smart or static, contacts now.
+  list-add LIST [FILTER]  Add every matching contact to the static LIST (made
+                          when missing); a contact is never in a list twice.
+  list-remove LIST [FILTER]
+                          Take the matching contacts out of LIST.
+  list-delete LIST        Delete a list (its contacts stay).
+  set-field FIELD VALUE [FILTER]
+                          Set owner, status, type, company, job_title, street,
+                          city, region, postal_code, country, time_zone or an
+                          existing custom field on every matching contact.
   stats [--json]          Count contacts, tags and notes.
   generate-demo N OUT.csv [--seed S]
                           Write N realistic demo contacts as CSV (deterministic per seed).
@@ -81,6 +95,7 @@ FILTER options (combine; each narrows the contacts):
                           on or after / before the date D (2024-03-01, local time)
   --letter L              last name (or name) starting with L (a-z, # for others)
   --field KEY=VALUE       custom field KEY equals VALUE
+  --in-list LIST          is a member of the static list LIST
 
 Options:
   --database PATH         The SQLite database (default: %1).
@@ -311,7 +326,7 @@ int commandExport(Context& c, const QSqlDatabase& db)
     if (c.args.size() != 1)
         return fail(c.err, tr("export needs exactly one output file: export OUT.csv"), Usage);
     ExportJob::Request request{c.args.first(), c.parser.value(QStringLiteral("search")),
-                               c.parser.value(QStringLiteral("tag")), {}};
+                               c.parser.value(QStringLiteral("tag")), {}, false, {}};
     auto written = ExportJob::exportCsv(db, request);
     if (!written)
         return fail(c.err, written.error().toString());
@@ -415,6 +430,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     option("import-run", "ID");
     option("batch", "ID");
     addFilterOptions(parser);
+    addListOptions(parser);
     const QString defaultRegion = AppSettings::defaultRegion();
     const QString usage = QString::fromUtf8(usageText).arg(AppSettings::defaultDatabasePath(), defaultRegion);
     if (!parser.parse(arguments))
@@ -439,7 +455,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QStringList dbCommands{QStringLiteral("add"),    QStringLiteral("show"),
                                  QStringLiteral("stats"),  QStringLiteral("import"),  QStringLiteral("export"),
                                  QStringLiteral("imports"), QStringLiteral("revert-import")};
-    if (!dbCommands.contains(command) && !isDedupeCommand(command) && !isFilterCommand(command))
+    if (!dbCommands.contains(command) && !isDedupeCommand(command) && !isFilterCommand(command)
+        && !isListCommand(command))
         return fail(err, tr("unknown command \"%1\" (see --help)").arg(command), Usage);
 
     QString region = defaultRegion;
@@ -462,6 +479,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                   err);
         else if (isFilterCommand(command))
             rc = runFilterCommand(command, positional, parser, db, out, err);
+        else if (isListCommand(command))
+            rc = runListCommand(command, positional, parser, db, out, err);
         else if (command == QLatin1String("import"))
             rc = commandImport(context, db, database.value()->path(), region);
         else if (command == QLatin1String("export"))

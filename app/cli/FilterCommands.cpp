@@ -5,6 +5,7 @@
 #include "store/BulkTags.h"
 #include "store/ContactListQuery.h"
 #include "store/ContactRepository.h"
+#include "store/SavedLists.h"
 #include "store/Sql.h"
 #include "store/TagCatalog.h"
 
@@ -71,8 +72,9 @@ Status checkTags(ContactRepository& repo, const QStringList& tags)
     return {};
 }
 
-// The filter options (and --search) as the query the list and bulk actions share.
-Result<ContactListQuery> queryFrom(const QCommandLineParser& parser, ContactRepository& repo)
+} // namespace
+
+Result<ContactListQuery> queryFrom(const QCommandLineParser& parser, const QSqlDatabase& db, ContactRepository& repo)
 {
     ContactListQuery query;
     query.searchText = parser.value(QStringLiteral("search"));
@@ -116,6 +118,14 @@ Result<ContactListQuery> queryFrom(const QCommandLineParser& parser, ContactRepo
         if (auto id = repo.customField(f.fieldKey, {}, false); !id)
             return id.error();
     }
+    if (parser.isSet(QStringLiteral("in-list"))) {
+        auto list = SavedLists::byName(db, parser.value(QStringLiteral("in-list")));
+        if (!list)
+            return list.error();
+        if (list->isSmart())
+            return usageError(tr("--in-list needs a static list; \"%1\" is a smart list").arg(list->name));
+        f.listId = list->id;
+    }
     return query;
 }
 
@@ -123,6 +133,8 @@ int failWith(QTextStream& err, const Error& error)
 {
     return fail(err, error.toString(), error.code == Error::Code::Invalid ? Usage : Failed);
 }
+
+namespace {
 
 Result<int> parseLimit(const QCommandLineParser& parser)
 {
@@ -185,7 +197,7 @@ int commandList(const QStringList& args, const QCommandLineParser& parser, const
 {
     if (!args.isEmpty())
         return fail(err, tr("list takes options only, not \"%1\"").arg(args.first()), Usage);
-    auto query = queryFrom(parser, repo);
+    auto query = queryFrom(parser, db, repo);
     if (!query)
         return failWith(err, query.error());
     return printContacts(parser, db, *query, out, err);
@@ -197,7 +209,7 @@ int commandSearch(const QStringList& args, const QCommandLineParser& parser, con
     const QString text = args.join(QLatin1Char(' ')).trimmed();
     if (text.isEmpty())
         return fail(err, tr("search needs some text: search TEXT"), Usage);
-    auto query = queryFrom(parser, repo);
+    auto query = queryFrom(parser, db, repo);
     if (!query)
         return failWith(err, query.error());
     query->searchText = text; // the list's own full-text search (ContactListQuery::ftsQuery)
@@ -248,7 +260,7 @@ int commandTag(const QStringList& args, const QCommandLineParser& parser, const 
         if (!add)
             if (auto id = repo.tagId(args[1], false); !id)
                 return fail(err, id.error().toString());
-        auto query = queryFrom(parser, repo);
+        auto query = queryFrom(parser, db, repo);
         if (!query)
             return failWith(err, query.error());
         BulkTags::Target target;
@@ -319,7 +331,7 @@ void addFilterOptions(QCommandLineParser& parser)
 {
     // --tag, --owner, --search, --limit and --json are registered by the shared parser already.
     for (const char* name : {"any-tag", "not-tag", "source", "status", "type", "created-after", "created-before",
-                             "updated-after", "updated-before", "letter", "field"}) {
+                             "updated-after", "updated-before", "letter", "field", "in-list"}) {
         QCommandLineOption o(QString::fromLatin1(name));
         o.setValueName(QStringLiteral("VALUE"));
         parser.addOption(o);

@@ -265,6 +265,19 @@ Result<qint64> ContactMerger::mergeInTransaction(const MergeRequest& request, qi
                                           q->value(3).toLongLong()});
     }
 
+    QJsonArray listMemberships;
+    if (auto q = Sql::run(m_db, QStringLiteral("merge: lists"),
+                          QStringLiteral("SELECT list_id, contact_id, added_at FROM list_members WHERE contact_id IN (%1,%2)")
+                              .arg(request.survivorId)
+                              .arg(others));
+        !q) {
+        return q.error();
+    } else {
+        while (q->next())
+            listMemberships.append(
+                QJsonArray{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toLongLong()});
+    }
+
     Contact merged = mergedContact(contacts, request);
     merged.updatedAt = QDateTime::fromMSecsSinceEpoch(Sql::nowMs(), Qt::UTC);
     // $S is the survivor, $O the others (ids, so no quoting concerns).
@@ -274,6 +287,10 @@ Result<qint64> ContactMerger::mergeInTransaction(const MergeRequest& request, qi
         QStringLiteral("INSERT INTO campaign_members (campaign_id, contact_id, delivery_status, updated_at) "
                        "SELECT campaign_id, $S, delivery_status, updated_at FROM campaign_members "
                        "WHERE contact_id IN ($O) ORDER BY updated_at DESC ON CONFLICT DO NOTHING"),
+        // A list both were in keeps the survivor's date added; else the earliest of the others'.
+        QStringLiteral("INSERT INTO list_members (list_id, contact_id, added_at) "
+                       "SELECT list_id, $S, added_at FROM list_members "
+                       "WHERE contact_id IN ($O) ORDER BY added_at ON CONFLICT DO NOTHING"),
         QStringLiteral("DELETE FROM contacts WHERE id IN ($O)"),
     };
     for (const QString& step : steps) {
@@ -289,7 +306,8 @@ Result<qint64> ContactMerger::mergeInTransaction(const MergeRequest& request, qi
 
     QJsonObject log{{QStringLiteral("contacts"), snapshot},
                     {QStringLiteral("notes"), notes},
-                    {QStringLiteral("campaigns"), memberships}};
+                    {QStringLiteral("campaigns"), memberships},
+                    {QStringLiteral("lists"), listMemberships}};
     auto q = Sql::run(m_db, QStringLiteral("merge log"),
                       QStringLiteral("INSERT INTO merge_log (survivor_id, merged_ids, snapshot, created_at, batch_id, score) "
                                      "VALUES (?, ?, ?, ?, ?, ?)"),
@@ -423,6 +441,20 @@ Status ContactMerger::undoInTransaction(qint64 mergeId)
                                              "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
                                              "delivery_status = excluded.delivery_status, updated_at = excluded.updated_at"),
                               {m.at(0).toInteger(), m.at(1).toInteger(), m.at(2).toString(), m.at(3).toInteger()});
+            !q)
+            return q.error();
+    }
+    // List memberships the same way: the survivor's as before, the others' back.
+    if (auto q = Sql::run(m_db, QStringLiteral("undo merge: lists"),
+                          QStringLiteral("DELETE FROM list_members WHERE contact_id = ?"), {survivorId});
+        !q)
+        return q.error();
+    for (const QJsonValue& v : log.value(QStringLiteral("lists")).toArray()) {
+        const QJsonArray m = v.toArray();
+        if (auto q = Sql::run(m_db, QStringLiteral("undo merge: lists"),
+                              QStringLiteral("INSERT INTO list_members (list_id, contact_id, added_at) "
+                                             "SELECT ?, ?, ? WHERE ? IN (SELECT id FROM lists) ON CONFLICT DO NOTHING"),
+                              {m.at(0).toInteger(), m.at(1).toInteger(), m.at(2).toInteger(), m.at(0).toInteger()});
             !q)
             return q.error();
     }

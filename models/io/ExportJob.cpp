@@ -34,8 +34,15 @@ Result<int> exportCsv(const QSqlDatabase& db, const Request& request, const std:
     filter.filter = request.filter;
     if (!request.tag.trimmed().isEmpty())
         filter.filter.allTags.append(request.tag);
-    const QString where = filter.whereClause();
-    const QVariantList binds = filter.whereBinds();
+    QString where = filter.whereClause();
+    QVariantList binds = filter.whereBinds();
+    if (request.useIds) {
+        QStringList ids;
+        for (qint64 id : request.ids)
+            ids.append(QString::number(id));
+        where += QStringLiteral(" AND c.id IN (SELECT value FROM json_each(?))");
+        binds << QStringLiteral("[%1]").arg(ids.join(QLatin1Char(',')));
+    }
     const QString sql = QStringLiteral(
         "SELECT c.id, c.sort_key, c.first_name, c.last_name, "
         "(SELECT group_concat(address, '; ') FROM (SELECT address FROM contact_emails e WHERE e.contact_id = c.id "

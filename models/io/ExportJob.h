@@ -19,6 +19,8 @@ struct Request
     QString search; // as the list's search box
     QString tag;    // only contacts with this tag
     ContactFilter filter; // as the list's filter bar
+    bool useIds = false;  // only these contacts (the rows a rep picked), within the above
+    QList<qint64> ids;
 };
 
 // progress(done) returns false to cancel (the file is then not written).

@@ -305,6 +305,8 @@ void ContactListModel::onFilterScanFinished()
         m_refreshWhenScanned = false;
         if (isFiltered())
             startFilterScan();
+        else
+            Q_EMIT searchFinished(); // the list stopped filtering while this scan ran
         return;
     }
     if (!scan.ok) {

@@ -1,5 +1,9 @@
 #include "ContactFilter.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace ContactDesk {
 
 namespace {
@@ -136,6 +140,13 @@ QString build(const ContactFilter& f, QVariantList* binds)
         if (binds)
             *binds << f.fieldKey.trimmed() << f.fieldValue.trimmed();
     }
+
+    if (f.listId > 0) {
+        // A range of the list_members primary key (list_id, contact_id): the members drive it.
+        sql += QStringLiteral(" AND id IN (SELECT contact_id FROM list_members WHERE list_id = ?)");
+        if (binds)
+            binds->append(f.listId);
+    }
     return sql;
 }
 
@@ -158,7 +169,94 @@ bool ContactFilter::operator==(const ContactFilter& o) const
     return source == o.source && importRunId == o.importRunId && allTags == o.allTags && anyTags == o.anyTags
         && noneTags == o.noneTags && status == o.status && owner == o.owner && type == o.type && created == o.created
         && updated == o.updated && lastTouch == o.lastTouch && nextTouch == o.nextTouch && letter == o.letter
-        && fieldKey == o.fieldKey && fieldValue == o.fieldValue;
+        && fieldKey == o.fieldKey && fieldValue == o.fieldValue && listId == o.listId;
+}
+
+namespace {
+
+void putText(QJsonObject& o, const char* key, const QString& value)
+{
+    if (!value.trimmed().isEmpty())
+        o.insert(QLatin1String(key), value);
+}
+
+void putTags(QJsonObject& o, const char* key, const QStringList& tags)
+{
+    if (!tags.isEmpty())
+        o.insert(QLatin1String(key), QJsonArray::fromStringList(tags));
+}
+
+void putRange(QJsonObject& o, const char* key, const TimeRange& range)
+{
+    if (!range.isEmpty())
+        o.insert(QLatin1String(key), QJsonArray{range.from, range.to});
+}
+
+QStringList tagsOf(const QJsonObject& o, const char* key)
+{
+    QStringList tags;
+    for (const QJsonValue& v : o.value(QLatin1String(key)).toArray())
+        if (v.isString())
+            tags.append(v.toString());
+    return tags;
+}
+
+TimeRange rangeOf(const QJsonObject& o, const char* key)
+{
+    const QJsonArray a = o.value(QLatin1String(key)).toArray();
+    return a.size() == 2 ? TimeRange{a.at(0).toInteger(), a.at(1).toInteger()} : TimeRange{};
+}
+
+} // namespace
+
+QString ContactFilter::toJson() const
+{
+    QJsonObject o;
+    putText(o, "source", source);
+    if (importRunId > 0)
+        o.insert(QStringLiteral("importRun"), importRunId);
+    putTags(o, "allTags", allTags);
+    putTags(o, "anyTags", anyTags);
+    putTags(o, "noneTags", noneTags);
+    putText(o, "status", status);
+    putText(o, "owner", owner);
+    putText(o, "type", type);
+    putRange(o, "created", created);
+    putRange(o, "updated", updated);
+    putRange(o, "lastTouch", lastTouch);
+    putRange(o, "nextTouch", nextTouch);
+    putText(o, "letter", letter);
+    if (!fieldKey.trimmed().isEmpty())
+        o.insert(QStringLiteral("field"), QJsonArray{fieldKey, fieldValue});
+    if (listId > 0)
+        o.insert(QStringLiteral("list"), listId);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+ContactFilter ContactFilter::fromJson(const QString& json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    ContactFilter f;
+    f.source = o.value(QStringLiteral("source")).toString();
+    f.importRunId = o.value(QStringLiteral("importRun")).toInteger();
+    f.allTags = tagsOf(o, "allTags");
+    f.anyTags = tagsOf(o, "anyTags");
+    f.noneTags = tagsOf(o, "noneTags");
+    f.status = o.value(QStringLiteral("status")).toString();
+    f.owner = o.value(QStringLiteral("owner")).toString();
+    f.type = o.value(QStringLiteral("type")).toString();
+    f.created = rangeOf(o, "created");
+    f.updated = rangeOf(o, "updated");
+    f.lastTouch = rangeOf(o, "lastTouch");
+    f.nextTouch = rangeOf(o, "nextTouch");
+    f.letter = o.value(QStringLiteral("letter")).toString();
+    const QJsonArray field = o.value(QStringLiteral("field")).toArray();
+    if (field.size() == 2) {
+        f.fieldKey = field.at(0).toString();
+        f.fieldValue = field.at(1).toString();
+    }
+    f.listId = o.value(QStringLiteral("list")).toInteger();
+    return f;
 }
 
 } // namespace ContactDesk

@@ -1,7 +1,7 @@
 #pragma once
 // Which contacts a rep wants to see or act on: source (or one import run), tags all-of / any-of /
 // none-of, status, owner, type, created / updated / last-touch / next-touch ranges, the first
-// letter of the sort name and one custom field's value. Turned into SQL here only; the list, its
+// letter of the sort name, one custom field's value and membership of a static list. Turned into SQL here only; the list, its
 // count, the filtered id scan, export, bulk actions and the CLI all take it through
 // ContactListQuery, so what a rep sees and what an action touches always agree.
 
@@ -39,6 +39,7 @@ struct ContactFilter
     QString letter;        // "a".."z" (first letter of the sort name, last name first) or "#" for the rest
     QString fieldKey;      // a custom field's key, with fieldValue: that field equals that value
     QString fieldValue;
+    qint64 listId = 0;     // only the members of this static list (lists / list_members)
 
     bool isEmpty() const;
     // " AND …" conditions on the contacts table (unqualified columns), or "" when empty; binds in order.
@@ -48,6 +49,11 @@ struct ContactFilter
     QVariantList binds() const;
 
     static QString tagKey(const QString& name); // how tags.name_norm spells a tag name
+
+    // The filter as compact JSON (only the criteria that are set) and back, for smart lists.
+    // Unknown keys are ignored, so a list saved by a newer version still opens.
+    QString toJson() const;
+    static ContactFilter fromJson(const QString& json);
 
     bool operator==(const ContactFilter& o) const;
     bool operator!=(const ContactFilter& o) const { return !(*this == o); }

@@ -103,6 +103,9 @@ public:
     Result<qint64> importRunOf(qint64 id);
     // Rewrites the contact's full-text search row (done by every write here; public for migrations).
     Status refreshSearch(qint64 id);
+    // Rewrites the list's summary columns (name, sort key, primary email and phone, tags) and
+    // the search row; for bulk edits of a column the summary derives from (company).
+    Status refreshSummary(qint64 id);
     // The live contact with this external id, normalised email or E.164 phone, or 0.
     Result<qint64> findByExternalId(const QString& externalId);
     Result<qint64> findByEmail(const QString& emailNorm);
@@ -131,7 +134,7 @@ private:
     Status insertEmails(qint64 id, const QList<NormalizedEmail>& emails);
     Status insertPhones(qint64 id, const QList<NormalizedPhone>& phones);
     Status linkTags(qint64 id, const QStringList& tags);
-    Status refreshSummary(qint64 id);
+
     Status touch(qint64 id);
     Result<int> countOf(const char* table, qint64 id);
 

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "Sql.h"
+#include "SavedLists.h"
 #include "TagCatalog.h"
 #include "dedupe/ContactMerger.h"
 
@@ -211,6 +212,35 @@ void ContactStore::deleteTag(qint64 id)
     });
 }
 
+Result<qint64> ContactStore::createSmartList(const QString& name, const ContactFilter& filter, const QString& searchText)
+{
+    auto id = SavedLists::createSmart(m_database.connection(), name, filter, searchText);
+    if (id)
+        Q_EMIT listsChanged();
+    return id;
+}
+
+Result<qint64> ContactStore::createStaticList(const QString& name)
+{
+    auto id = SavedLists::createStatic(m_database.connection(), name);
+    if (id)
+        Q_EMIT listsChanged();
+    return id;
+}
+
+Status ContactStore::renameList(qint64 id, const QString& newName)
+{
+    Status s = SavedLists::rename(m_database.connection(), id, newName);
+    if (s)
+        Q_EMIT listsChanged();
+    return s;
+}
+
+void ContactStore::removeList(qint64 id)
+{
+    runJob(tr("Deleting list"), [id](const QSqlDatabase& db) { return SavedLists::remove(db, id); });
+}
+
 void ContactStore::runJob(const QString& label, const std::function<Status(const QSqlDatabase&)>& job)
 {
     runJob(label, 0, [job](const QSqlDatabase& db, const JobProgress&) { return job(db); });
@@ -233,6 +263,7 @@ void ContactStore::runJob(const QString& label, int steps, const Job& job, const
         Q_EMIT jobFinished(label, error.isEmpty());
         Q_EMIT externalChange(); // the list, tags and profile re-read what the job wrote
         Q_EMIT tagsChanged();
+        Q_EMIT listsChanged(); // a bulk add may have made a list
         if (done)
             done(error.isEmpty());
     });

@@ -3,6 +3,7 @@
 // change it makes with the narrowest signal, so item models update rows instead of resetting.
 // Background jobs use their own connections and call notifyExternalChange() when they finish.
 
+#include "ContactFilter.h"
 #include "ContactRepository.h"
 #include "domain/PhoneNormalizer.h"
 
@@ -59,6 +60,13 @@ public:
     void renameTag(qint64 id, const QString& newName);
     void deleteTag(qint64 id);
 
+    // Saved lists (SavedLists). Create and rename touch one row and run here; deleting a static
+    // list drops its memberships, so it runs as a job. Each ends with listsChanged.
+    Result<qint64> createSmartList(const QString& name, const ContactFilter& filter, const QString& searchText);
+    Result<qint64> createStaticList(const QString& name);
+    Status renameList(qint64 id, const QString& newName);
+    void removeList(qint64 id);
+
     // Runs `job` on the store's one write thread (jobs run one after another, in the order they
     // were started) with a connection of its own; when it ends, a failure is reported, the lists
     // re-query (externalChange) and `done` runs. `label` names it in the status bar; a job with
@@ -82,6 +90,7 @@ Q_SIGNALS:
     void contactsPurged(const QList<qint64>& ids);
     void contactsMerged(const QList<qint64>& ids); // merged into another contact: gone from the list
     void tagsChanged();
+    void listsChanged();
     void notesChanged(qint64 contactId);
     void externalChange(); // anything may have changed: re-query
     void errorReported(const QString& message);

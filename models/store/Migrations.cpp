@@ -251,12 +251,32 @@ QList<Migration> build()
             PRIMARY KEY (merge_id, contact_id)))"),
         QStringLiteral("CREATE INDEX merge_contacts_contact ON merge_contacts(contact_id)"),
     }});
-    // Version 6: tags live only in contact_tags. The contact row no longer carries a tags_text
+    // Version 6: saved lists. A smart list keeps a filter (ContactFilter as JSON) and a search
+    // text and is evaluated whenever it is shown; a static list has members, each contact at most
+    // once (the primary key), read as a range of that key by ContactFilter::listId. A purged
+    // contact leaves every list (cascade); a trashed one stays a member and comes back with it.
+    list.append({6, "smart and static lists", {
+        QStringLiteral(R"(CREATE TABLE lists (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_norm TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('smart', 'static')),
+            filter TEXT NOT NULL DEFAULT '{}',
+            search_text TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE list_members (
+            list_id INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            added_at INTEGER NOT NULL,
+            PRIMARY KEY (list_id, contact_id)) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX list_members_contact ON list_members(contact_id, list_id)"),
+    }});
+    // Version 7: tags live only in contact_tags. The contact row no longer carries a tags_text
     // summary and the full-text row no longer has a tags column, so tagging 100,000 contacts
     // writes 100,000 small links instead of rewriting 100,000 rows, their covering-index entries
     // and their re-tokenised full-text rows (16.7 s -> see BENCHMARKS.md). The list reads a
     // page's tags from contact_tags; search matches tag names through the tags table.
-    list.append({6, "tags only in contact_tags", {
+    list.append({7, "tags only in contact_tags", {
         QStringLiteral("DROP INDEX contacts_live_tags"),
         QStringLiteral("DROP INDEX contacts_live_sort"),
         QStringLiteral("ALTER TABLE contacts DROP COLUMN tags_text"),

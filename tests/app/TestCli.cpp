@@ -685,6 +685,58 @@ private Q_SLOTS:
         QVERIFY2(show.out.trimmed().endsWith(QLatin1String("\tcustomer")), qPrintable(show.out));
     }
 
+    void listsAndSetField()
+    {
+        QCOMPARE(seedTagged().size(), 3);
+        // A smart list from the filter options: it shows whoever matches, now and later.
+        Run smart = cli({QStringLiteral("list-create"), QStringLiteral("VIP people"), QStringLiteral("--tag"),
+                         QStringLiteral("vip")});
+        QVERIFY2(smart.exitCode == 0, qPrintable(smart.err));
+        QVERIFY2(smart.out.startsWith(QLatin1String("Created smart list \"VIP people\"")), qPrintable(smart.out));
+        // Static: made by list-add, each contact once.
+        Run add = cli({QStringLiteral("list-add"), QStringLiteral("Fair"), QStringLiteral("--any-tag"),
+                       QStringLiteral("customer")});
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        QCOMPARE(add.out.trimmed(), QStringLiteral("Added 2 contacts to \"Fair\" (new list)"));
+        Run again = cli({QStringLiteral("list-add"), QStringLiteral("fair"), QStringLiteral("--json")});
+        QCOMPARE(json(again).object().value(QStringLiteral("changed")).toInt(), 1); // only Bob was not in it
+        QCOMPARE(cli({QStringLiteral("lists")}).out,
+                 QStringLiteral("1\tVIP people\tsmart\t2\n2\tFair\tstatic\t3\n"));
+        Run remove = cli({QStringLiteral("list-remove"), QStringLiteral("Fair"), QStringLiteral("--status"),
+                          QStringLiteral("archived")});
+        QCOMPARE(remove.out.trimmed(), QStringLiteral("Removed 1 contact from \"Fair\""));
+        QCOMPARE(names(listWith({QStringLiteral("--in-list"), QStringLiteral("fair")})),
+                 (QStringList{QStringLiteral("Ada Adason"), QStringLiteral("Bob Bobson")}));
+
+        // Set a field on the members of a list, and a custom field on a smart list's filter.
+        Run owner = cli({QStringLiteral("set-field"), QStringLiteral("owner"), QStringLiteral("lee"),
+                         QStringLiteral("--in-list"), QStringLiteral("Fair")});
+        QVERIFY2(owner.exitCode == 0, qPrintable(owner.err));
+        QCOMPARE(owner.out.trimmed(), QStringLiteral("Set owner to \"lee\" on 2 contacts"));
+        QCOMPARE(names(listWith({QStringLiteral("--owner"), QStringLiteral("lee")})),
+                 (QStringList{QStringLiteral("Ada Adason"), QStringLiteral("Bob Bobson")}));
+        Run plan = cli({QStringLiteral("set-field"), QStringLiteral("plan"), QStringLiteral("silver"), QStringLiteral("--tag"),
+                        QStringLiteral("vip"), QStringLiteral("--json")});
+        QCOMPARE(json(plan).object().value(QStringLiteral("changed")).toInt(), 2);
+        QCOMPARE(names(listWith({QStringLiteral("--field"), QStringLiteral("plan=silver")})).size(), 2);
+        Run status = cli({QStringLiteral("set-field"), QStringLiteral("status"), QStringLiteral("unsubscribed"),
+                          QStringLiteral("--search"), QStringLiteral("bob")});
+        QCOMPARE(status.exitCode, 0);
+        QCOMPARE(names(listWith({QStringLiteral("--status"), QStringLiteral("unsubscribed")})),
+                 QStringList{QStringLiteral("Bob Bobson")});
+
+        Run lists = cli({QStringLiteral("lists"), QStringLiteral("--json")});
+        const QJsonArray all = json(lists).array();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("smart"));
+        QCOMPARE(all.at(1).toObject().value(QStringLiteral("contacts")).toInt(), 2);
+        QCOMPARE(cli({QStringLiteral("list-delete"), QStringLiteral("FAIR")}).out.trimmed(),
+                 QStringLiteral("Deleted list \"Fair\""));
+        QCOMPARE(json(cli({QStringLiteral("lists"), QStringLiteral("--json")})).array().size(), 1);
+        Run empty = cli({QStringLiteral("list-create"), QStringLiteral("Later"), QStringLiteral("--static")});
+        QCOMPARE(empty.out.trimmed(), QStringLiteral("Created static list \"Later\" (#2)"));
+    }
+
     void filterAndTagErrors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -724,6 +776,23 @@ private Q_SLOTS:
         QTest::addRow("bad colour") << QStringList{QStringLiteral("tag"), QStringLiteral("color"), QStringLiteral("vip"),
                                                    QStringLiteral("red")}
                                     << 2 << "\"red\" is not a colour";
+        QTest::addRow("unknown list filter") << QStringList{QStringLiteral("list"), QStringLiteral("--in-list"), QStringLiteral("nope")}
+                                             << 1 << "there is no list \"nope\"";
+        QTest::addRow("list-create without name") << QStringList{QStringLiteral("list-create")} << 2
+                                                  << "list-create needs one name";
+        QTest::addRow("static list with filter") << QStringList{QStringLiteral("list-create"), QStringLiteral("X"),
+                                                                QStringLiteral("--static"), QStringLiteral("--tag"), QStringLiteral("vip")}
+                                                 << 2 << "a static list starts empty";
+        QTest::addRow("remove from unknown list") << QStringList{QStringLiteral("list-remove"), QStringLiteral("nope")} << 1
+                                                  << "there is no list \"nope\"";
+        QTest::addRow("set-field unknown field") << QStringList{QStringLiteral("set-field"), QStringLiteral("first_name"),
+                                                                QStringLiteral("X")}
+                                                 << 2 << "\"first_name\" is neither a field that can be set";
+        QTest::addRow("set-field bad status") << QStringList{QStringLiteral("set-field"), QStringLiteral("status"),
+                                                             QStringLiteral("gone")}
+                                              << 2 << "\"gone\" is not one of";
+        QTest::addRow("set-field without value") << QStringList{QStringLiteral("set-field"), QStringLiteral("owner")} << 2
+                                                 << "set-field needs a field and a value";
     }
 
     void filterAndTagErrors()

@@ -12,7 +12,9 @@
 #include "import/ImportWizard.h"
 #include "io/DemoData.h"
 #include "io/ImportJob.h"
+#include "store/BulkEdit.h"
 #include "store/ContactStore.h"
+#include "store/SavedLists.h"
 #include "store/Database.h"
 
 #include <QAbstractButton>
@@ -101,6 +103,28 @@ int main(int argc, char* argv[])
     QTest::qWait(300);
     tagManager->grab().save(out + QStringLiteral("/tag-manager.png"));
     tagManager->close();
+
+    // The sidebar's lists: two smart lists and two static ones, one of them shown.
+    window.findChild<QPushButton*>(QStringLiteral("clearFiltersButton"))->click();
+    ContactFilter customers;
+    customers.allTags = {QStringLiteral("customer")};
+    customers.noneTags = {QStringLiteral("churn risk")};
+    auto shown = store.createSmartList(QStringLiteral("Happy customers"), customers, {});
+    ContactFilter unsubscribed;
+    unsubscribed.status = QStringLiteral("unsubscribed");
+    (void)store.createSmartList(QStringLiteral("Unsubscribed"), unsubscribed, {});
+    BulkEdit::Target some;
+    some.query.filter.letter = QStringLiteral("k");
+    (void)BulkEdit::addToList(db.value()->connection(), QStringLiteral("Spring fair"), some);
+    some.query.filter.letter = QStringLiteral("b");
+    (void)BulkEdit::addToList(db.value()->connection(), QStringLiteral("Call back in May"), some);
+    store.notifyExternalChange();
+    if (shown)
+        if (auto list = SavedLists::byId(db.value()->connection(), *shown))
+            window.showSavedList(*list);
+    QTest::qWait(800);
+    window.grab().save(out + QStringLiteral("/lists-sidebar.png"));
+    window.findChild<QPushButton*>(QStringLiteral("clearFiltersButton"))->click();
     window.showImportedContacts(0);
     window.showDuplicates({});
     DuplicateReviewDialog* dupes = window.duplicateDialog();

@@ -152,6 +152,14 @@ class TestContactMerger : public QObject
                          .arg(m_b)
                          .arg(m_c)
                          .arg(m_d)));
+        // Static lists: A and B both in Fair (B earlier), C alone in Golf.
+        QVERIFY(exec(QStringLiteral("INSERT INTO lists (id, name, name_norm, kind, created_at) VALUES "
+                                    "(1, 'Fair', 'fair', 'static', 1), (2, 'Golf', 'golf', 'static', 1)")));
+        QVERIFY(exec(QStringLiteral("INSERT INTO list_members (list_id, contact_id, added_at) "
+                                    "VALUES (1, %1, 70), (1, %2, 60), (2, %3, 80)")
+                         .arg(m_a)
+                         .arg(m_b)
+                         .arg(m_c)));
         Sql::setClockForTesting(1'600'000'400'000);
     }
 
@@ -278,6 +286,13 @@ private Q_SLOTS:
         QCOMPARE(membership(2, m_a), QStringLiteral("clicked")); // the most recent of the others'
         QCOMPARE(membership(3, m_a), QString());
         QCOMPARE(ids(QStringLiteral("SELECT COUNT(*) FROM campaign_members WHERE contact_id IN (?, ?)"), {m_b, m_c}),
+                 QList<qint64>{0});
+        // List memberships too: each list once, the survivor's date where it was a member already.
+        QCOMPARE(ids(QStringLiteral("SELECT list_id * 1000 + added_at FROM list_members WHERE contact_id = ? "
+                                    "ORDER BY list_id"),
+                     {m_a}),
+                 (QList<qint64>{1070, 2080}));
+        QCOMPARE(ids(QStringLiteral("SELECT COUNT(*) FROM list_members WHERE contact_id IN (?, ?)"), {m_b, m_c}),
                  QList<qint64>{0});
         // The survivor had no import run: it takes the merged contact's, so an import revert sees it.
         QCOMPARE(*m_repo->importRunOf(m_a), m_run);

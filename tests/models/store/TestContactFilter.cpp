@@ -92,13 +92,21 @@ private Q_SLOTS:
         add(QStringLiteral("Dee"), QStringLiteral("王"), QStringLiteral("dee@x.org"), {},
             {{F::Source, QStringLiteral("connected")}, {F::Type, QStringLiteral("employee")}}, "2024-04-10",
             "2024-05-01");
-        add(QStringLiteral("Fay"), QStringLiteral("42nd Street"), QStringLiteral("fay@x.org"),
+        const qint64 fay = add(QStringLiteral("Fay"), QStringLiteral("42nd Street"), QStringLiteral("fay@x.org"),
             {QStringLiteral("vip"), QStringLiteral("partner"), QStringLiteral("old")},
             {{F::Source, QStringLiteral("vcard")}, {F::ContactStatus, QStringLiteral("archived")}}, "2024-05-10",
             "2024-05-20");
         const qint64 gone = add(QStringLiteral("Gil"), QStringLiteral("Gone"), QStringLiteral("gil@x.org"),
                                 {QStringLiteral("vip")}, {}, "2024-01-01", "2024-01-01");
         QVERIFY(m_repo->moveToTrash({gone}).ok());
+        // Static list #1: Ada, Fay and Gil (in the Trash).
+        QVERIFY(Sql::run(m_temp->db().connection(), QStringLiteral("list"),
+                         QStringLiteral("INSERT INTO lists (id, name, name_norm, kind, created_at) "
+                                        "VALUES (1, 'Fair', 'fair', 'static', 0)")));
+        for (qint64 member : {ada, fay, gone})
+            QVERIFY(Sql::run(m_temp->db().connection(), QStringLiteral("member"),
+                             QStringLiteral("INSERT INTO list_members (list_id, contact_id, added_at) VALUES (1, ?, 0)"),
+                             {member}));
         QVERIFY(m_repo->setCustomValue(ada, QStringLiteral("tier"), QStringLiteral("gold")).ok());
         QVERIFY(m_repo->setCustomValue(bob, QStringLiteral("tier"), QStringLiteral("silver")).ok());
         const QSqlDatabase db = m_temp->db().connection();
@@ -185,6 +193,11 @@ private Q_SLOTS:
         f = {}; f.fieldKey = QStringLiteral("nosuchfield"); f.fieldValue = QStringLiteral("gold");
         row("unknown custom field", f, {}, {});
 
+        f = {}; f.listId = 1; row("static list members", f, {}, {fay, ada});
+        f = {}; f.listId = 1; f.allTags = {QStringLiteral("vip")}; f.noneTags = {QStringLiteral("old")};
+        row("static list and tags", f, {}, {ada});
+        f = {}; f.listId = 99; row("unknown list", f, {}, {});
+
         f = {}; f.allTags = {QStringLiteral("vip")}; row("filter and search combine", f, QStringLiteral("bo"), {bob});
         f = {}; f.owner = QStringLiteral("kim"); f.type = QStringLiteral("partner"); f.anyTags = {QStringLiteral("customer")};
         row("several criteria combine", f, {}, {cy});
@@ -243,6 +256,22 @@ private Q_SLOTS:
         QVERIFY2(steps.join(QLatin1Char('\n')).contains(QLatin1String("contact_tags_tag")), qPrintable(steps.join(QLatin1Char('\n'))));
     }
 
+    void listUsesTheMemberKeyNotExists()
+    {
+        ContactListQuery q;
+        q.filter.listId = 1;
+        QVERIFY(!q.whereClause().contains(QLatin1String("EXISTS")));
+        auto plan = Sql::run(m_temp->db().connection(), QStringLiteral("plan"),
+                             QStringLiteral("EXPLAIN QUERY PLAN ") + q.countSql(), q.countBinds());
+        QVERIFY(plan);
+        QStringList steps;
+        while (plan.value().next())
+            steps.append(plan.value().value(3).toString());
+        const QString text = steps.join(QLatin1Char('\n'));
+        QVERIFY2(text.contains(QLatin1String("list_members USING PRIMARY KEY (list_id=?)")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("SCAN contacts")), qPrintable(text));
+    }
+
     void exportWritesWhatTheFilterShows()
     {
         ExportJob::Request request;
@@ -255,6 +284,18 @@ private Q_SLOTS:
         written = ExportJob::exportCsv(m_temp->db().connection(), request);
         QVERIFY(written);
         QCOMPARE(*written, 1);
+        // Rows picked by hand: only those (and still only live ones of the filter).
+        request = {};
+        request.path = m_temp->dir() + QStringLiteral("/picked.csv");
+        request.useIds = true;
+        request.ids = {m_dates.at(0)[0], m_dates.at(4)[0], m_dates.at(5)[0]}; // Ada, Fay, Gil (trashed)
+        written = ExportJob::exportCsv(m_temp->db().connection(), request);
+        QVERIFY(written);
+        QCOMPARE(*written, 2);
+        QFile file(request.path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.contains(QLatin1String("Lovelace")) && text.contains(QLatin1String("42nd Street")));
     }
 };
 

@@ -54,7 +54,7 @@ private Q_SLOTS:
         QVERIFY(db.value()->backupPath().isEmpty()); // nothing to back up in a new file
         for (const char* table : {"contacts", "contact_emails", "contact_phones", "field_definitions", "contact_fields",
                                   "tags", "contact_tags", "notes", "campaigns", "campaign_members", "import_runs",
-                                  "merge_log", "not_duplicates", "contact_counts"}) {
+                                  "merge_log", "not_duplicates", "contact_counts", "lists", "list_members"}) {
             QSqlQuery t(c);
             QVERIFY(t.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
         }
@@ -94,6 +94,39 @@ private Q_SLOTS:
         }());
         QVERIFY2(backup.ok(), qPrintable(backup.error().toString()));
         QCOMPARE(backup.value()->schemaVersion(), previous);
+    }
+
+    // Version 6 adds saved lists to a store that has contacts; a member is there at most once and
+    // leaves with its contact.
+    void listsArriveOnAnExistingStore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contacts.sqlite"));
+        {
+            DatabaseOptions v5;
+            v5.targetVersion = 5;
+            auto db = Database::open(path, v5);
+            QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (id, uuid, first_name, created_at, updated_at) "
+                                          "VALUES (7, 'u1', 'Kate', 1, 1)")));
+            QVERIFY(!q.exec(QStringLiteral("SELECT COUNT(*) FROM lists")));
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+        QVERIFY(db.value()->schemaVersion() >= 6);
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO lists (id, name, name_norm, kind, created_at) "
+                                      "VALUES (1, 'Fair', 'fair', 'static', 1)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO list_members (list_id, contact_id, added_at) VALUES (1, 7, 1)")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO list_members (list_id, contact_id, added_at) VALUES (1, 7, 2)")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO lists (name, name_norm, kind, created_at) "
+                                       "VALUES ('FAIR', 'fair', 'static', 1)")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO lists (name, name_norm, kind, created_at) "
+                                       "VALUES ('X', 'x', 'other', 1)")));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM contacts WHERE id = 7")));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM list_members")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 
     void refusesNewerVersionAndLeavesFileUntouched()
