@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QSemaphore>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentRun>
@@ -118,16 +119,25 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
 ContactListModel::~ContactListModel()
 {
     m_scan.waitForFinished();
-    m_filterScan.waitForFinished();
-    waitForSearchThread();
+    // The search connection is closed in the thread that opened it, after what is queued there
+    // (a filter scan included); only then may the pool end its thread. No QFuture::waitForFinished
+    // on this pool: it runs a task that has not started yet in the waiting thread.
     auto state = m_searchState;
-    m_searchPool.start([state] { state->connection.reset(); }); // closed in the thread that opened it
+    QSemaphore closed;
+    m_searchPool.start([state, &closed] {
+        state->connection.reset();
+        closed.release();
+    });
+    closed.acquire();
+    m_filterScan.waitForFinished(); // finished by now: the pool runs its tasks in order
     m_searchPool.waitForDone();
 }
 
 void ContactListModel::waitForSearchThread()
 {
-    m_searchPool.waitForDone();
+    QSemaphore done;
+    m_searchPool.start([&done] { done.release(); });
+    done.acquire();
 }
 
 void ContactListModel::setQuery(const ContactListQuery& query)

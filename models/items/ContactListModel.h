@@ -64,7 +64,7 @@ public:
     // finished signal is handled), not only while the worker runs.
     bool isSearching() const { return m_filterScan.isRunning() || m_scanPending; }
     int cachedBlockCount() const { return int(m_blocks.size()); }
-    // Waits for the search thread's queued work (tests and benchmarks).
+    // Waits until the search thread has run what is queued for it (tests and benchmarks).
     void waitForSearchThread();
     QString lastError() const { return m_lastError; }
 

@@ -4,6 +4,7 @@
 #include "store/Sql.h"
 
 #include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -165,6 +166,27 @@ private Q_SLOTS:
         QCOMPARE(names(model), QStringList{QStringLiteral("Kate Bell")});
         search(model, QStringLiteral("100%_"));
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void searchThreadKeepsItsConnection()
+    {
+        // Searches and the name-order warm-up run on the model's one search thread; its
+        // connection is used and closed there, never from the UI thread (Qt would warn).
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("does not belong to the calling thread")));
+        QVERIFY(m_store->createContact(makeContact(QStringLiteral("Kate"), QStringLiteral("Bell"),
+                                                   QStringLiteral("kate@acme.com")))
+                    .ok());
+        {
+            ContactListModel model(m_store.get());
+            search(model, QStringLiteral("kat"));
+            QCOMPARE(names(model), QStringList{QStringLiteral("Kate Bell")});
+            model.waitForSearchThread();
+            search(model, QStringLiteral("bell"));
+            QCOMPARE(model.rowCount(), 1);
+        }
+        ContactListModel again(m_store.get());
+        search(again, QStringLiteral("kate"));
+        QCOMPARE(again.rowCount(), 1);
     }
 
     void searchFindsEveryKindOfValue_data()
