@@ -237,6 +237,10 @@ CampaignsDialog::CampaignsDialog(ContactStore* store, QWidget* parent)
             [this](const QString& message) { m_banner->showMessage(message, MessageBanner::Kind::Error); });
     connect(m_store, &ContactStore::jobStarted, this, &CampaignsDialog::updateState);
     connect(m_store, &ContactStore::jobFinished, this, &CampaignsDialog::updateState);
+    // Return in the table, a combo or the name field must not press a button by default (it
+    // would create a campaign from a name left in the field); the name field handles its own.
+    for (QPushButton* button : findChildren<QPushButton*>())
+        button->setAutoDefault(false);
     currentCampaignChanged();
 }
 
