@@ -18,7 +18,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHorizontalStackedBarSeries>
+#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -403,25 +403,25 @@ void CampaignsDialog::updateFunnel()
     m_chart->setTitle(row >= 0 ? c.name : tr("No campaign selected"));
     if (row < 0)
         return;
-    // Two stacked sets on the same bars: the funnel in blue, the members lost in red, so each
-    // category has one bar at its own height.
-    auto* reached = new QBarSet(tr("Funnel"));
-    auto* lost = new QBarSet(tr("Lost"));
-    reached->setColor(QColor(0x33, 0x7a, 0xb7));
-    lost->setColor(QColor(0xd9, 0x53, 0x4f));
+    // One set, one bar per stage; the members lost (unsubscribed, bounced) are the set's
+    // "selected" bars, drawn in red. Values sit right of each bar, so the axis leaves them room.
+    auto* bars = new QBarSet(tr("Members"));
+    bars->setColor(QColor(0x33, 0x7a, 0xb7));
+    bars->setSelectedColor(QColor(0xd9, 0x53, 0x4f));
+    bars->setLabelColor(palette().color(QPalette::WindowText));
     QStringList categories;
     // Horizontal bars are drawn bottom-up: reversed, the funnel reads from the top.
     for (qsizetype i = stages.size() - 1; i >= 0; --i) {
         categories.append(stages[i].label);
-        reached->append(stages[i].lost ? 0.0 : double(stages[i].value));
-        lost->append(stages[i].lost ? double(stages[i].value) : 0.0);
+        bars->append(double(stages[i].value));
+        if (stages[i].lost)
+            bars->selectBar(int(categories.size()) - 1);
     }
-    auto* series = new QHorizontalStackedBarSeries;
-    series->append(reached);
-    series->append(lost);
+    auto* series = new QHorizontalBarSeries;
+    series->append(bars);
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setBarWidth(0.7);
     m_chart->addSeries(series);
     auto* axisY = new QBarCategoryAxis;
@@ -429,9 +429,9 @@ void CampaignsDialog::updateFunnel()
     m_chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     auto* axisX = new QValueAxis;
-    axisX->setRange(0, std::max<qint64>(c.counts.total(), 1));
+    axisX->setRange(0, std::max<double>(double(c.counts.total()) * 1.15, 4.0));
     axisX->setLabelFormat(QStringLiteral("%d"));
-    axisX->setTickCount(5);
+    axisX->applyNiceNumbers();
     m_chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
 }
