@@ -60,7 +60,9 @@ void CampaignMembersModel::reload()
 {
     if (m_campaignId <= 0)
         return;
-    const int limit = std::max(int(m_rows.size()), PageSize);
+    // Re-read what is loaded, up to a bound: past it the view starts again at the first page
+    // rather than re-reading tens of thousands of rows on the UI thread.
+    const int limit = m_rows.size() > MaxReread ? PageSize : std::max(int(m_rows.size()), PageSize);
     bool ok = false;
     const QList<CampaignMember> rows = readPage(0, limit, &ok);
     if (!ok)

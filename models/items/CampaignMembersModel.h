@@ -20,6 +20,7 @@ class CampaignMembersModel : public QAbstractTableModel
 
 public:
     static constexpr int PageSize = 200;
+    static constexpr int MaxReread = 5000;
     enum Column { NameColumn, EmailColumn, StatusColumn, DateColumn, ColumnCount };
     enum Role { ContactIdRole = Qt::UserRole + 1, StatusKeyRole, UpdatedRole };
 
