@@ -162,9 +162,9 @@ int main(int argc, char* argv[])
         return 1;
     (void)CampaignStore::setStatus(c, *winter, QStringLiteral("completed"));
     (void)CampaignStore::setStatus(c, *spring, QStringLiteral("active"));
-    CampaignStore::Target customers;
-    customers.query.filter.allTags = {QStringLiteral("customer")};
-    auto added = CampaignStore::addMembers(c, *spring, customers);
+    CampaignStore::Target customerTarget;
+    customerTarget.query.filter.allTags = {QStringLiteral("customer")};
+    auto added = CampaignStore::addMembers(c, *spring, customerTarget);
     if (!added)
         return 1;
     const QVector<qint64> members = added->ids;
@@ -179,11 +179,11 @@ int main(int argc, char* argv[])
                                                : DeliveryStatus::Bounced;
         (void)CampaignStore::setMemberStatus(c, *spring, {members[i]}, status, 1772000000000 + i * 60000);
     }
-    CampaignStore::Target some;
-    some.useIds = true;
-    some.ids = QList<qint64>(members.cbegin(), members.cbegin() + std::min<qsizetype>(members.size(), 120));
-    (void)CampaignStore::addMembers(c, *winter, some); // the unsubscribed are skipped
-    (void)CampaignStore::addMembers(c, *webinar, some);
+    CampaignStore::Target first120;
+    first120.useIds = true;
+    first120.ids = QList<qint64>(members.cbegin(), members.cbegin() + std::min<qsizetype>(members.size(), 120));
+    (void)CampaignStore::addMembers(c, *winter, first120); // the unsubscribed are skipped
+    (void)CampaignStore::addMembers(c, *webinar, first120);
     store.notifyExternalChange();
     window.showCampaigns();
     CampaignsDialog* campaigns = window.campaignsDialog();
