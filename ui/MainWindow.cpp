@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "CampaignCommands.h"
+#include "CampaignsDialog.h"
 #include "MessageBanner.h"
 #include "MessageBox.h"
 #include "ProfilePane.h"
@@ -27,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QStatusBar>
@@ -323,6 +326,16 @@ void MainWindow::createActions()
                                       &MainWindow::showTagManager);
     m_tagsAction->setObjectName(QStringLiteral("tagManagerAction"));
     m_tagsAction->setToolTip(tr("Every tag with its contacts: add, rename or merge, colour, delete"));
+    m_addToCampaignAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("mail-send")), tr("Add to campaign…"),
+                                               this, &MainWindow::chooseCampaignForSelection);
+    m_addToCampaignAction->setObjectName(QStringLiteral("addToCampaignAction"));
+    m_addToCampaignAction->setToolTip(tr("Add the selected contacts to a campaign (unsubscribed contacts are skipped)"));
+    m_bulk->menu()->addSeparator(); // with the other bulk actions, reachable when the toolbar overflows
+    m_bulk->menu()->addAction(m_addToCampaignAction);
+    m_campaignsAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("mail-message")), tr("Campaigns…"), this,
+                                           &MainWindow::showCampaigns);
+    m_campaignsAction->setObjectName(QStringLiteral("campaignsAction"));
+    m_campaignsAction->setToolTip(tr("Campaigns with their members, delivery statuses and funnel"));
 
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -472,6 +485,7 @@ void MainWindow::updateActions()
     m_removeTagAction->setEnabled(!trash && selection);
     m_bulk->update(!trash && selection);
     m_header->setChecked(!trash && selection && m_allMatching);
+    m_addToCampaignAction->setEnabled(!trash && selection);
     m_newAction->setEnabled(true);
     m_mergeAction->setEnabled(!trash && m_table->selectionModel()->selectedRows().size() >= 2);
     m_duplicatesAction->setEnabled(!trash);
@@ -767,6 +781,79 @@ void MainWindow::saveSmartList()
     }
     m_lists->showMatching(filter, search);
     statusBar()->showMessage(tr("Saved the smart list \"%1\".").arg(name.simplified()), 8000);
+}
+
+} // namespace ContactDesk
+
+namespace ContactDesk {
+
+CampaignsDialog* MainWindow::campaignsDialog() const
+{
+    return m_campaignsDialog;
+}
+
+void MainWindow::showCampaigns()
+{
+    if (!m_campaignsDialog) {
+        m_campaignsDialog = new CampaignsDialog(m_store, this);
+        m_campaignsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_campaignsDialog->show();
+    m_campaignsDialog->raise();
+    m_campaignsDialog->activateWindow();
+}
+
+void MainWindow::chooseCampaignForSelection()
+{
+    auto campaigns = CampaignStore::list(m_store->database().connection(), false, false);
+    if (!campaigns) {
+        showError(campaigns.error().toString());
+        return;
+    }
+    QStringList names;
+    for (const Campaign& c : std::as_const(*campaigns))
+        names.append(c.name);
+    bool ok = false;
+    const QString name = QInputDialog::getItem(this, tr("Add to campaign"),
+                                               tr("Campaign to add the selected contacts to (a new name creates one):"),
+                                               names, 0, true, &ok)
+                             .simplified();
+    if (!ok || name.isEmpty())
+        return;
+    qint64 id = 0;
+    for (const Campaign& c : std::as_const(*campaigns))
+        if (c.name.compare(name, Qt::CaseInsensitive) == 0)
+            id = c.id;
+    if (!id) {
+        auto created = m_store->createCampaign(name, QStringLiteral("email"));
+        if (!created) {
+            showError(created.error().toString());
+            return;
+        }
+        id = *created;
+    }
+    addSelectionToCampaign(id);
+}
+
+void MainWindow::addSelectionToCampaign(qint64 campaignId)
+{
+    if (isTrashView())
+        return;
+    CampaignStore::Target target;
+    target.query = m_model->query();
+    target.useIds = !m_allMatching;
+    if (target.useIds) {
+        target.ids = selectedIds();
+        if (target.ids.isEmpty())
+            return;
+    }
+    m_profile->flush();
+    CampaignActions::addToCampaign(m_store, m_undo, campaignId, target, [this](bool ok, const QString& message) {
+        if (!ok)
+            return; // the store reported it (errorReported)
+        m_banner->showMessage(message, MessageBanner::Kind::Information);
+        statusBar()->showMessage(message, 8000);
+    });
 }
 
 } // namespace ContactDesk

@@ -23,6 +23,7 @@ class QUndoStack;
 namespace ContactDesk {
 
 class BulkActions;
+class CampaignsDialog;
 class ContactListModel;
 class ListsPane;
 class SelectAllHeader;
@@ -53,6 +54,7 @@ public:
     QUndoStack* undoStack() const { return m_undo; }
     DuplicateReviewDialog* duplicateDialog() const;
     TagManagerDialog* tagManager() const; // while open
+    CampaignsDialog* campaignsDialog() const; // while open
     bool isTrashView() const;
     bool isImportRunning() const { return m_import.isRunning(); }
     bool isStoreJobRunning() const;
@@ -89,6 +91,13 @@ public Q_SLOTS:
     void showSavedList(const ContactDesk::SavedList& list);
     // Asks for a name and saves the current search and filters as a smart list.
     void saveSmartList();
+    // The campaigns view (one at a time, not modal).
+    void showCampaigns();
+    // "Add to campaign…": asks which campaign (a new name creates one), then adds the selection.
+    void chooseCampaignForSelection();
+    // Adds the selection (or all matching) to the campaign in the background, undoable; the
+    // outcome (added, skipped and why) shows in the banner.
+    void addSelectionToCampaign(qint64 campaignId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -144,6 +153,9 @@ private:
     QPointer<DuplicateReviewDialog> m_duplicateDialog;
     QPointer<TagManagerDialog> m_tagManager;
     QAction* m_tagsAction = nullptr;
+    QAction* m_campaignsAction = nullptr;
+    QAction* m_addToCampaignAction = nullptr;
+    QPointer<CampaignsDialog> m_campaignsDialog;
 };
 
 } // namespace ContactDesk

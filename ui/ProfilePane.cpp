@@ -2,6 +2,7 @@
 
 #include "ContactPointsEditor.h"
 #include "MessageBanner.h"
+#include "CampaignPane.h"
 #include "NotesPane.h"
 #include "TagsPane.h"
 #include "store/ContactStore.h"
@@ -61,6 +62,7 @@ ProfilePane::ProfilePane(ContactStore* store, TagListModel* tags, QWidget* paren
     , m_phones(new ContactPointsEditor(ContactPointsEditor::Kind::Phone, m_content))
     , m_tagsPane(new TagsPane(store, tags, m_content))
     , m_notesPane(new NotesPane(store, m_content))
+    , m_campaignPane(new CampaignPane(store, m_content))
 {
     setObjectName(QStringLiteral("profilePane"));
     m_saveTimer.setSingleShot(true);
@@ -111,6 +113,10 @@ ProfilePane::ProfilePane(ContactStore* store, TagListModel* tags, QWidget* paren
     auto* tagsBox = section(tr("Tags"), m_content);
     (new QVBoxLayout(tagsBox))->addWidget(m_tagsPane);
     layout->addWidget(tagsBox);
+    auto* campaignsBox = section(tr("Campaigns"), m_content);
+    campaignsBox->setObjectName(QStringLiteral("campaignsGroupBox"));
+    (new QVBoxLayout(campaignsBox))->addWidget(m_campaignPane);
+    layout->addWidget(campaignsBox);
     addForm(tr("Address"), {ContactField::Street, ContactField::City, ContactField::Region, ContactField::PostalCode,
                             ContactField::Country});
     addForm(tr("Details"), {ContactField::Birthday, ContactField::ContactStatus, ContactField::Type, ContactField::Source,
@@ -387,6 +393,7 @@ void ProfilePane::createFromDraft()
     m_draftHint->hide();
     m_tagsPane->setContact(m_contactId, {});
     m_notesPane->setContact(m_contactId);
+    m_campaignPane->setContact(m_contactId);
     updateHeader();
     if (!m_switching) // the rep already picked another contact: do not pull the selection back
         Q_EMIT contactCreated(m_contactId);
@@ -404,6 +411,7 @@ void ProfilePane::clearAll()
     m_phones->setPhones({});
     m_tagsPane->setContact(0, {});
     m_notesPane->setContact(0);
+    m_campaignPane->setContact(0);
     m_banner->hide();
     m_duplicateBanner->hide();
     m_loading = false;
@@ -421,6 +429,7 @@ void ProfilePane::load(const Contact& contact)
     loadCustomFields(contact);
     m_tagsPane->setContact(contact.id, contact.tags);
     m_notesPane->setContact(contact.id);
+    m_campaignPane->setContact(contact.id);
     m_banner->hide();
     m_duplicateBanner->hide();
     m_loading = false;

@@ -21,6 +21,7 @@ class QLineEdit;
 
 namespace ContactDesk {
 
+class CampaignPane;
 class ContactPointsEditor;
 class ContactStore;
 class MessageBanner;
@@ -110,6 +111,7 @@ private:
     ContactPointsEditor* m_phones;
     TagsPane* m_tagsPane;
     NotesPane* m_notesPane;
+    CampaignPane* m_campaignPane;
     QGroupBox* m_customBox = nullptr;
     QFormLayout* m_customForm = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 
+#include "CampaignCommands.h"
 #include "DedupeCommands.h"
 #include "FilterCommands.h"
 #include "ListCommands.h"
@@ -63,6 +64,23 @@ Commands:
                           Set owner, status, type, company, job_title, street,
                           city, region, postal_code, country, time_zone or an
                           existing custom field on every matching contact.
+  campaigns [--json]      Every campaign with its members per delivery status.
+  campaign create NAME [--channel email|sms|phone|mail|social|other]
+  campaign rename CAMPAIGN NEW
+  campaign archive|unarchive CAMPAIGN
+  campaign add CAMPAIGN [FILTER] | campaign add CAMPAIGN ID...
+                          Add every matching contact (or these ids) to CAMPAIGN
+                          (a name or an id). Contacts who unsubscribed are
+                          skipped; prints how many were added and skipped, and why.
+  campaign set-status CAMPAIGN ID STATUS
+                          pending, sent, opened, clicked, unsubscribed or bounced
+                          (an unsubscribe marks the contact unsubscribed).
+  campaign import-status CAMPAIGN FILE.csv [--json]
+                          Delivery statuses from an email service's export
+                          (columns email, status, timestamp); lines that cannot
+                          be used are listed with their line number.
+  campaign show CAMPAIGN [--json]
+                          A campaign with its member counts per status.
   stats [--json]          Count contacts, tags and notes.
   generate-demo N OUT.csv [--seed S]
                           Write N realistic demo contacts as CSV (deterministic per seed).
@@ -431,6 +449,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     option("batch", "ID");
     addFilterOptions(parser);
     addListOptions(parser);
+    addCampaignOptions(parser);
     const QString defaultRegion = AppSettings::defaultRegion();
     const QString usage = QString::fromUtf8(usageText).arg(AppSettings::defaultDatabasePath(), defaultRegion);
     if (!parser.parse(arguments))
@@ -456,7 +475,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                  QStringLiteral("stats"),  QStringLiteral("import"),  QStringLiteral("export"),
                                  QStringLiteral("imports"), QStringLiteral("revert-import")};
     if (!dbCommands.contains(command) && !isDedupeCommand(command) && !isFilterCommand(command)
-        && !isListCommand(command))
+        && !isListCommand(command) && !isCampaignCommand(command))
         return fail(err, tr("unknown command \"%1\" (see --help)").arg(command), Usage);
 
     QString region = defaultRegion;
@@ -481,6 +500,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
             rc = runFilterCommand(command, positional, parser, db, out, err);
         else if (isListCommand(command))
             rc = runListCommand(command, positional, parser, db, out, err);
+        else if (isCampaignCommand(command))
+            rc = runCampaignCommand(command, positional, parser, db, out, err);
         else if (command == QLatin1String("import"))
             rc = commandImport(context, db, database.value()->path(), region);
         else if (command == QLatin1String("export"))

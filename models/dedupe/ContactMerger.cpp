@@ -277,6 +277,24 @@ Result<qint64> ContactMerger::mergeInTransaction(const MergeRequest& request, qi
             listMemberships.append(
                 QJsonArray{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toLongLong()});
     }
+    // When each of them unsubscribed (campaigns): the survivor keeps the earliest, so a merge never
+    // brings an unsubscribed person back into campaigns; undo puts every value back.
+    QJsonObject unsubscribed;
+    qint64 earliestUnsubscribe = 0;
+    if (auto q = Sql::run(m_db, QStringLiteral("merge: unsubscribed"),
+                          QStringLiteral("SELECT id, unsubscribed_at FROM contacts WHERE id IN (%1,%2) "
+                                         "AND unsubscribed_at IS NOT NULL")
+                              .arg(request.survivorId)
+                              .arg(others));
+        !q) {
+        return q.error();
+    } else {
+        while (q->next()) {
+            const qint64 at = q->value(1).toLongLong();
+            unsubscribed.insert(q->value(0).toString(), at);
+            earliestUnsubscribe = earliestUnsubscribe == 0 ? at : std::min(earliestUnsubscribe, at);
+        }
+    }
 
     Contact merged = mergedContact(contacts, request);
     merged.updatedAt = QDateTime::fromMSecsSinceEpoch(Sql::nowMs(), Qt::UTC);
@@ -303,11 +321,19 @@ Result<qint64> ContactMerger::mergeInTransaction(const MergeRequest& request, qi
     // The survivor's import run stays; one it lacked comes from the merged contacts.
     if (Status s = m_repo->restoreSnapshot(merged, survivorRun > 0 ? survivorRun : latestRun); !s)
         return s.error();
+    if (earliestUnsubscribe > 0)
+        if (auto q = Sql::run(m_db, QStringLiteral("merge: unsubscribed"),
+                              QStringLiteral("UPDATE contacts SET unsubscribed_at = ?, status = CASE WHEN status = "
+                                             "'active' THEN 'unsubscribed' ELSE status END WHERE id = ?"),
+                              {earliestUnsubscribe, request.survivorId});
+            !q)
+            return q.error();
 
     QJsonObject log{{QStringLiteral("contacts"), snapshot},
                     {QStringLiteral("notes"), notes},
                     {QStringLiteral("campaigns"), memberships},
-                    {QStringLiteral("lists"), listMemberships}};
+                    {QStringLiteral("lists"), listMemberships},
+                    {QStringLiteral("unsubscribed"), unsubscribed}};
     auto q = Sql::run(m_db, QStringLiteral("merge log"),
                       QStringLiteral("INSERT INTO merge_log (survivor_id, merged_ids, snapshot, created_at, batch_id, score) "
                                      "VALUES (?, ?, ?, ?, ?, ?)"),
@@ -404,6 +430,16 @@ Status ContactMerger::undoInTransaction(qint64 mergeId)
         if (c.id != survivorId)
             if (Status s = m_repo->reinsert(c, run); !s)
                 return s;
+    // Each contact's own unsubscribe date, as before the merge (the snapshots do not carry it).
+    const QJsonObject unsubscribed = log.value(QStringLiteral("unsubscribed")).toObject();
+    for (const auto& [c, run] : std::as_const(contacts)) {
+        const QJsonValue at = unsubscribed.value(QString::number(c.id));
+        if (auto q = Sql::run(m_db, QStringLiteral("undo merge: unsubscribed"),
+                              QStringLiteral("UPDATE contacts SET unsubscribed_at = ? WHERE id = ?"),
+                              {at.isUndefined() ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(at.toInteger()), c.id});
+            !q)
+            return q.error();
+    }
     for (const QJsonValue& v : log.value(QStringLiteral("notes")).toArray()) {
         const QJsonArray n = v.toArray();
         if (auto q = Sql::run(m_db, QStringLiteral("undo merge: notes"),

@@ -1,5 +1,6 @@
 #include "ContactStore.h"
 
+#include "CampaignStore.h"
 #include "Database.h"
 #include "Sql.h"
 #include "SavedLists.h"
@@ -239,6 +240,49 @@ Status ContactStore::renameList(qint64 id, const QString& newName)
 void ContactStore::removeList(qint64 id)
 {
     runJob(tr("Deleting list"), [id](const QSqlDatabase& db) { return SavedLists::remove(db, id); });
+}
+
+Result<qint64> ContactStore::createCampaign(const QString& name, const QString& channel)
+{
+    auto id = CampaignStore::create(m_database.connection(), name, channel);
+    if (id)
+        Q_EMIT campaignsChanged();
+    return id;
+}
+
+Status ContactStore::renameCampaign(qint64 id, const QString& name)
+{
+    Status s = CampaignStore::rename(m_database.connection(), id, name);
+    if (s)
+        Q_EMIT campaignsChanged();
+    return s;
+}
+
+Status ContactStore::setCampaignStatus(qint64 id, const QString& status)
+{
+    Status s = CampaignStore::setStatus(m_database.connection(), id, status);
+    if (s)
+        Q_EMIT campaignsChanged();
+    return s;
+}
+
+Status ContactStore::setCampaignArchived(qint64 id, bool archived)
+{
+    Status s = CampaignStore::setArchived(m_database.connection(), id, archived);
+    if (s)
+        Q_EMIT campaignsChanged();
+    return s;
+}
+
+Result<int> ContactStore::setMemberStatus(qint64 campaignId, const QList<qint64>& contactIds, DeliveryStatus status)
+{
+    auto n = CampaignStore::setMemberStatus(m_database.connection(), campaignId, contactIds, status);
+    if (n) {
+        Q_EMIT campaignsChanged();
+        if (status == DeliveryStatus::Unsubscribed)
+            Q_EMIT contactsChanged(contactIds);
+    }
+    return n;
 }
 
 void ContactStore::runJob(const QString& label, const std::function<Status(const QSqlDatabase&)>& job)

@@ -5,6 +5,7 @@
 
 #include "ContactFilter.h"
 #include "ContactRepository.h"
+#include "domain/Campaign.h"
 #include "domain/PhoneNormalizer.h"
 
 #include <QObject>
@@ -66,6 +67,15 @@ public:
     Result<qint64> createStaticList(const QString& name);
     Status renameList(qint64 id, const QString& newName);
     void removeList(qint64 id);
+    // Campaigns (CampaignStore): one-row changes run here and end with campaignsChanged; adding
+    // many contacts and importing statuses run as jobs (runJob), which end with externalChange.
+    Result<qint64> createCampaign(const QString& name, const QString& channel);
+    Status renameCampaign(qint64 id, const QString& name);
+    Status setCampaignStatus(qint64 id, const QString& status);
+    Status setCampaignArchived(qint64 id, bool archived);
+    // The selected members of a campaign (a view's selection, so bounded); an unsubscribe marks
+    // the contacts, so the list and profile hear contactsChanged too.
+    Result<int> setMemberStatus(qint64 campaignId, const QList<qint64>& contactIds, DeliveryStatus status);
 
     // Runs `job` on the store's one write thread (jobs run one after another, in the order they
     // were started) with a connection of its own; when it ends, a failure is reported, the lists
@@ -91,6 +101,7 @@ Q_SIGNALS:
     void contactsMerged(const QList<qint64>& ids); // merged into another contact: gone from the list
     void tagsChanged();
     void listsChanged();
+    void campaignsChanged(); // a campaign or a membership changed
     void notesChanged(qint64 contactId);
     void externalChange(); // anything may have changed: re-query
     void errorReported(const QString& message);

@@ -2,6 +2,7 @@
 
 #include "TestSupport.h"
 #include "store/ContactRepository.h"
+#include "store/Database.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -806,6 +807,138 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
         QVERIFY(r.out.isEmpty());
+    }
+
+    void campaignCreateAddStatusImportShow()
+    {
+        const QList<qint64> ids = seedTagged(); // Ada (vip, customer), Bob (vip), Cy (customer)
+        QCOMPARE(ids.size(), 3);
+        Run create = cli({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("Spring launch"),
+                          QStringLiteral("--channel"), QStringLiteral("email")});
+        QVERIFY2(create.exitCode == 0, qPrintable(create.err));
+        QVERIFY2(create.out.startsWith(QLatin1String("Created campaign #1 \"Spring launch\"")), qPrintable(create.out));
+        QCOMPARE(cli({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("Fall"), QStringLiteral("--channel"),
+                      QStringLiteral("sms")})
+                     .exitCode,
+                 0);
+
+        // Add with the list's filter options: the two VIPs.
+        Run add = cli({QStringLiteral("campaign"), QStringLiteral("add"), QStringLiteral("spring launch"), QStringLiteral("--tag"),
+                       QStringLiteral("vip")});
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        QCOMPARE(add.out.trimmed(), QStringLiteral("Added 2 contacts to \"Spring launch\"."));
+        // Bob unsubscribes; adding everyone to Fall skips him, saying why.
+        Run unsub = cli({QStringLiteral("campaign"), QStringLiteral("set-status"), QStringLiteral("1"),
+                         QString::number(ids[1]), QStringLiteral("unsubscribed")});
+        QVERIFY2(unsub.exitCode == 0, qPrintable(unsub.err));
+        QCOMPARE(unsub.out.trimmed(), QStringLiteral("Contact #%1 in \"Spring launch\": unsubscribed").arg(ids[1]));
+        Run all = cli({QStringLiteral("campaign"), QStringLiteral("add"), QStringLiteral("Fall")});
+        QCOMPARE(all.out.trimmed(), QStringLiteral("Added 2 contacts to \"Fall\". Skipped 1 contact: unsubscribed."));
+        Run again = cli({QStringLiteral("campaign"), QStringLiteral("add"), QStringLiteral("Fall"), QString::number(ids[0]),
+                         QString::number(ids[1]), QStringLiteral("--json")});
+        QJsonObject o = json(again).object();
+        QCOMPARE(o.value(QStringLiteral("added")).toInt(), 0);
+        QCOMPARE(o.value(QStringLiteral("already_members")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("skipped_unsubscribed")).toInt(), 1);
+        // The unsubscribed contact is findable with the list's status filter.
+        QCOMPARE(names(listWith({QStringLiteral("--status"), QStringLiteral("unsubscribed")})),
+                 QStringList{QStringLiteral("Bob Bobson")});
+
+        // Statuses from an email service's export, with a bad line reported.
+        const QString csv = m_dir.filePath(QStringLiteral("events.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("email,status,timestamp\nada@x.org,open,2024-03-01T10:00:00Z\nzed@x.org,click,2024-03-01T10:00:00Z\n");
+        }
+        Run import = cli({QStringLiteral("campaign"), QStringLiteral("import-status"), QStringLiteral("Spring launch"), csv});
+        QVERIFY2(import.exitCode == 0, qPrintable(import.err));
+        QCOMPARE(import.out,
+                 QStringLiteral("Updated 1 member, 0 unchanged, 1 skipped.\nline 3: no contact has the email zed@x.org\n"));
+
+        Run show = cli({QStringLiteral("campaign"), QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")});
+        QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+        o = json(show).object();
+        QCOMPARE(o.value(QStringLiteral("name")).toString(), QStringLiteral("Spring launch"));
+        QCOMPARE(o.value(QStringLiteral("members")).toInt(), 2);
+        const QJsonObject counts = o.value(QStringLiteral("counts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("opened")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("unsubscribed")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("pending")).toInt(), 0);
+        Run text = cli({QStringLiteral("campaign"), QStringLiteral("show"), QStringLiteral("Spring launch")});
+        QVERIFY2(text.out.contains(QLatin1String("    opened: 1\n")), qPrintable(text.out));
+
+        Run list = cli({QStringLiteral("campaigns"), QStringLiteral("--json")});
+        const QJsonArray campaigns = json(list).array();
+        QCOMPARE(campaigns.size(), 2);
+        QCOMPARE(campaigns.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Fall"));
+        QCOMPARE(campaigns.at(0).toObject().value(QStringLiteral("channel")).toString(), QStringLiteral("sms"));
+        QCOMPARE(campaigns.at(0).toObject().value(QStringLiteral("members")).toInt(), 2);
+        Run plain = cli({QStringLiteral("campaigns")});
+        QVERIFY2(plain.out.startsWith(QLatin1String("2\tFall\tsms\tdraft\t2\tpending 2\t")), qPrintable(plain.out));
+
+        QCOMPARE(cli({QStringLiteral("campaign"), QStringLiteral("archive"), QStringLiteral("Fall")}).out.trimmed(),
+                 QStringLiteral("Archived \"Fall\""));
+        Run archived = cli({QStringLiteral("campaign"), QStringLiteral("add"), QStringLiteral("Fall")});
+        QCOMPARE(archived.exitCode, 2);
+        QCOMPARE(archived.err.trimmed(), QStringLiteral("contactdesk-cli: Campaign: the campaign \"Fall\" is archived; unarchive it to add contacts"));
+    }
+
+    void campaignErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("no verb") << QStringList{QStringLiteral("campaign")} << 2 << "campaign needs create, rename";
+        QTest::addRow("unknown verb") << QStringList{QStringLiteral("campaign"), QStringLiteral("send"), QStringLiteral("Spring")}
+                                      << 2 << "not \"send\"";
+        QTest::addRow("create without name") << QStringList{QStringLiteral("campaign"), QStringLiteral("create")} << 2
+                                             << "campaign create needs a name";
+        QTest::addRow("duplicate name") << QStringList{QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("SPRING")}
+                                        << 1 << "there is already a campaign \"Spring\"";
+        QTest::addRow("bad channel") << QStringList{QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("X"),
+                                                    QStringLiteral("--channel"), QStringLiteral("fax")}
+                                     << 2 << "the channel must be one of";
+        QTest::addRow("unknown campaign") << QStringList{QStringLiteral("campaign"), QStringLiteral("show"), QStringLiteral("Nope")}
+                                          << 1 << "there is no campaign \"Nope\"";
+        QTest::addRow("bad contact id") << QStringList{QStringLiteral("campaign"), QStringLiteral("add"), QStringLiteral("Spring"),
+                                                       QStringLiteral("abc")}
+                                        << 2 << "\"abc\" is not a contact id";
+        QTest::addRow("unknown filter tag") << QStringList{QStringLiteral("campaign"), QStringLiteral("add"), QStringLiteral("Spring"),
+                                                           QStringLiteral("--tag"), QStringLiteral("nope")}
+                                            << 1 << "there is no tag \"nope\"";
+        QTest::addRow("bad status") << QStringList{QStringLiteral("campaign"), QStringLiteral("set-status"), QStringLiteral("Spring"),
+                                                   QStringLiteral("1"), QStringLiteral("maybe")}
+                                    << 2 << "the status must be one of pending, sent";
+        QTest::addRow("not a member") << QStringList{QStringLiteral("campaign"), QStringLiteral("set-status"), QStringLiteral("Spring"),
+                                                     QStringLiteral("3"), QStringLiteral("sent")}
+                                      << 1 << "contact #3 is not a member of \"Spring\"";
+        QTest::addRow("set-status arguments") << QStringList{QStringLiteral("campaign"), QStringLiteral("set-status"),
+                                                             QStringLiteral("Spring"), QStringLiteral("1")}
+                                              << 2 << "campaign set-status needs a contact id and a status";
+        QTest::addRow("missing csv") << QStringList{QStringLiteral("campaign"), QStringLiteral("import-status"),
+                                                    QStringLiteral("Spring"), QStringLiteral("/nonexistent/x.csv")}
+                                     << 1 << "/nonexistent/x.csv";
+        QTest::addRow("campaigns with argument") << QStringList{QStringLiteral("campaigns"), QStringLiteral("x")} << 2
+                                                 << "campaigns takes no arguments";
+    }
+
+    void campaignErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QList<qint64> ids = seedTagged();
+        QCOMPARE(ids.size(), 3);
+        QCOMPARE(cli({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("Spring")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("campaign"), QStringLiteral("add"), QStringLiteral("Spring"), QString::number(ids[0])}).exitCode, 0);
+        const QString before = Test::dumpDatabase(Database::open(m_db).value()->connection());
+        Run r = cli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(Test::dumpDatabase(Database::open(m_db).value()->connection()), before);
     }
 };
 

@@ -2,10 +2,13 @@
 // docs/screenshots/ (run under xvfb-run; not a ctest case):
 //   xvfb-run -a build/tests/ui/contactdesk_screenshots DEMO.csv OUT_DIR
 
+#include "CampaignsDialog.h"
 #include "FilterBar.h"
+#include "ProfilePane.h"
 #include "DuplicateReviewDialog.h"
 #include "MainWindow.h"
 #include "TagManagerDialog.h"
+#include "items/CampaignTableModel.h"
 #include "items/TagTableModel.h"
 #include "items/DuplicateClusterModel.h"
 #include "import/ImportSummaryDialog.h"
@@ -13,6 +16,7 @@
 #include "io/DemoData.h"
 #include "io/ImportJob.h"
 #include "store/BulkEdit.h"
+#include "store/CampaignStore.h"
 #include "store/ContactStore.h"
 #include "store/SavedLists.h"
 #include "store/Database.h"
@@ -21,6 +25,8 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -145,5 +151,64 @@ int main(int argc, char* argv[])
     dupes->findChild<QTabWidget*>(QStringLiteral("duplicateTabWidget"))->setCurrentIndex(1);
     QTest::qWait(300);
     dupes->grab().save(out + QStringLiteral("/duplicates-history.png"));
+    dupes->close();
+
+    // Campaigns: three of them, the newest with members in every delivery status.
+    const QSqlDatabase c = db.value()->connection();
+    const auto winter = CampaignStore::create(c, QStringLiteral("Winter newsletter"));
+    const auto webinar = CampaignStore::create(c, QStringLiteral("Webinar invitations"), QStringLiteral("email"));
+    const auto spring = CampaignStore::create(c, QStringLiteral("Spring launch"), QStringLiteral("email"));
+    if (!winter || !webinar || !spring)
+        return 1;
+    (void)CampaignStore::setStatus(c, *winter, QStringLiteral("completed"));
+    (void)CampaignStore::setStatus(c, *spring, QStringLiteral("active"));
+    CampaignStore::Target customerTarget;
+    customerTarget.query.filter.allTags = {QStringLiteral("customer")};
+    auto added = CampaignStore::addMembers(c, *spring, customerTarget);
+    if (!added)
+        return 1;
+    const QVector<qint64> members = added->ids;
+    // A plausible spread: most sent, a share opened, fewer clicked, a few unsubscribed or bounced.
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        const int r = int(i % 20);
+        const DeliveryStatus status = r < 2 ? DeliveryStatus::Pending
+                                      : r < 9 ? DeliveryStatus::Sent
+                                      : r < 15 ? DeliveryStatus::Opened
+                                      : r < 18 ? DeliveryStatus::Clicked
+                                      : r < 19 ? DeliveryStatus::Unsubscribed
+                                               : DeliveryStatus::Bounced;
+        (void)CampaignStore::setMemberStatus(c, *spring, {members[i]}, status, 1772000000000 + i * 60000);
+    }
+    CampaignStore::Target first120;
+    first120.useIds = true;
+    first120.ids = QList<qint64>(members.cbegin(), members.cbegin() + std::min<qsizetype>(members.size(), 120));
+    (void)CampaignStore::addMembers(c, *winter, first120); // the unsubscribed are skipped
+    (void)CampaignStore::addMembers(c, *webinar, first120);
+    store.notifyExternalChange();
+    window.showCampaigns();
+    CampaignsDialog* campaigns = window.campaignsDialog();
+    campaigns->resize(1100, 720);
+    for (int i = 0; i < 100 && campaigns->model()->isLoading(); ++i)
+        QTest::qWait(100);
+    campaigns->selectCampaign(*spring);
+    QTest::qWait(500);
+    campaigns->grab().save(out + QStringLiteral("/campaigns.png"));
+    campaigns->close();
+
+    // The profile of a member who unsubscribed, scrolled to its campaign pane.
+    if (members.size() > 18) {
+        window.showImportedContacts(0);
+        // The list keeps its width (filter sidebar and columns), so the profile gets the rest of a
+        // wide window.
+        window.resize(1700, 800);
+        QTest::qWait(500);
+        window.profilePane()->showContact(members[18]);
+        QTest::qWait(300);
+        auto* scroll = window.profilePane()->findChild<QScrollArea*>(QStringLiteral("profileScrollArea"));
+        if (auto* box = window.profilePane()->findChild<QWidget*>(QStringLiteral("campaignsGroupBox")))
+            scroll->verticalScrollBar()->setValue(box->y() - 220); // the tags above it, the address below
+        QTest::qWait(300);
+        window.profilePane()->grab().save(out + QStringLiteral("/profile-campaigns.png"));
+    }
     return 0;
 }

@@ -236,6 +236,26 @@ private Q_SLOTS:
         QCOMPARE(*m_repo->importRunOf(m_a), qint64(0));
     }
 
+    void anUnsubscribeSurvivesTheMergeAndItsUndo()
+    {
+        // B unsubscribed from a campaign (the date is on the contact); A, the survivor, did not.
+        QVERIFY(exec(QStringLiteral("UPDATE contacts SET unsubscribed_at = 1600000000000, status = 'unsubscribed' "
+                                    "WHERE id = %1").arg(m_b)));
+        QVERIFY(exec(QStringLiteral("UPDATE contacts SET unsubscribed_at = 1650000000000 WHERE id = %1").arg(m_c)));
+        const QString before = dump();
+        MergeRequest r;
+        r.survivorId = m_a;
+        r.mergedIds = {m_b, m_c};
+        auto id = m_merger->merge(r);
+        QVERIFY2(id, qPrintable(id.error().toString()));
+        // The person asked not to be mailed: the merged contact keeps the earliest date.
+        QCOMPARE(ids(QStringLiteral("SELECT unsubscribed_at FROM contacts WHERE id = ?"), {m_a}),
+                 QList<qint64>{1600000000000});
+        QCOMPARE(m_repo->load(m_a)->status, QStringLiteral("unsubscribed"));
+        QVERIFY(m_merger->undo(*id));
+        QCOMPARE(dump(), before);
+    }
+
     void survivorKeepsItsIdAndGetsEverything()
     {
         MergeRequest r;

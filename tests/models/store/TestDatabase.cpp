@@ -267,6 +267,54 @@ private Q_SLOTS:
         QCOMPARE(future.result(), qint64(1));
     }
 
+    void migratesCampaignMembers()
+    {
+        // A store from just before the campaign step, with memberships: a trashed member, an
+        // unsubscribed one.
+        int campaignStep = 0;
+        for (const auto& m : Migrations::all())
+            if (QLatin1String(m.summary).startsWith(QLatin1String("campaign members")))
+                campaignStep = m.version;
+        QVERIFY(campaignStep > 1);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contacts.sqlite"));
+        {
+            DatabaseOptions before;
+            before.targetVersion = campaignStep - 1;
+            auto db = Database::open(path, before);
+            QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+            QSqlQuery q(db.value()->connection());
+            for (const char* sql :
+                 {"INSERT INTO contacts (id, uuid, first_name, created_at, updated_at) VALUES (1, 'u1', 'Ann', 1, 1)",
+                  "INSERT INTO contacts (id, uuid, first_name, created_at, updated_at, deleted_at) VALUES (2, 'u2', 'Ben', 1, 1, 9)",
+                  "INSERT INTO contacts (id, uuid, first_name, created_at, updated_at) VALUES (3, 'u3', 'Cat', 1, 1)",
+                  "INSERT INTO campaigns (id, name, created_at) VALUES (1, 'Spring', 1)",
+                  "INSERT INTO campaign_members (campaign_id, contact_id, delivery_status, updated_at) VALUES "
+                  "(1, 1, 'opened', 5), (1, 2, 'sent', 5), (1, 3, 'unsubscribed', 7)"})
+                QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+        QVERIFY(db.value()->schemaVersion() >= campaignStep);
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT contact_id, live FROM campaign_members ORDER BY contact_id")));
+        QList<int> live;
+        while (q.next())
+            live.append(q.value(1).toInt());
+        QCOMPARE(live, (QList<int>{1, 0, 1})); // Ben is in the Trash
+        QVERIFY(q.exec(QStringLiteral("SELECT id, unsubscribed_at FROM contacts ORDER BY id")));
+        QStringList marks;
+        while (q.next())
+            marks.append(q.value(1).isNull() ? QStringLiteral("-") : q.value(1).toString());
+        QCOMPARE(marks, (QStringList{QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("7")}));
+        // The trigger keeps `live` in step from now on: Ben restored, Ann trashed.
+        QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET deleted_at = NULL WHERE id = 2")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET deleted_at = 10 WHERE id = 1")));
+        QVERIFY(q.exec(QStringLiteral("SELECT group_concat(live, ',') FROM (SELECT live FROM campaign_members "
+                                      "ORDER BY contact_id)")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("0,1,1"));
+    }
+
     void migrationsAreNumberedInOrder()
     {
         int expected = 1;
