@@ -102,8 +102,60 @@ Status QuickSearch::refreshOrder(const QSqlDatabase& db)
     for (size_t i = 0; i < order.size(); ++i)
         m_rank[static_cast<size_t>(order[i])] = static_cast<std::uint32_t>(i + 1);
     m_order = std::move(order);
+    m_charReady.fill(false); // positions moved: the kept matches are read again when needed
     m_dataVersion = dataVersion;
     ++m_rebuilds;
+    return {};
+}
+
+// Which one-character word keeps its matches between searches: a–z and 0–9 as FTS5 folds them
+// ("M" and "m" alike); -1 for any other word.
+int QuickSearch::charSlot(const QString& word)
+{
+    if (word.size() != 1)
+        return -1;
+    const char16_t c = word.at(0).toCaseFolded().unicode();
+    if (c >= u'a' && c <= u'z')
+        return c - u'a';
+    if (c >= u'0' && c <= u'9')
+        return 26 + (c - u'0');
+    return -1;
+}
+
+// The positions of the contacts `word` matches: a word of the full-text row starting with it,
+// or a tag whose name has a word starting with it. Inside a read transaction.
+Status QuickSearch::markWord(const QSqlDatabase& db, const QString& word, std::vector<std::uint64_t>& bits) const
+{
+    sqlite3* h = SqliteApi::handle(db);
+    if (Status s = markAll(h, FtsMatches, ContactListQuery::ftsTerm(word), m_rank, bits); !s)
+        return s;
+    for (qint64 tagId : tagsStartedBy(db, word)) {
+        if (Status s = markAll(h, TagCarriers, tagId, m_rank, bits); !s)
+            return s;
+    }
+    return {};
+}
+
+QList<qint64> QuickSearch::tagsStartedBy(const QSqlDatabase& db, const QString& word)
+{
+    SqliteApi::Statement tags(SqliteApi::handle(db), QStringLiteral("SELECT id FROM tags WHERE ' ' || name_norm LIKE ?"));
+    tags.bind(1, ContactListQuery::tagWordPattern(word));
+    QList<qint64> ids;
+    while (tags.next())
+        ids.append(tags.int64(0));
+    return ids; // a failure here shows again in the FTS statement of the same connection
+}
+
+Status QuickSearch::ensureChar(const QSqlDatabase& db, int slot)
+{
+    if (m_charReady[static_cast<size_t>(slot)])
+        return {};
+    const QString word = slot < 26 ? QString(QChar(u'a' + slot)) : QString(QChar(u'0' + (slot - 26)));
+    std::vector<std::uint64_t>& bits = m_charBits[static_cast<size_t>(slot)];
+    bits.assign(m_order.size() / 64 + 1, 0);
+    if (Status s = markWord(db, word, bits); !s)
+        return s;
+    m_charReady[static_cast<size_t>(slot)] = true;
     return {};
 }
 
@@ -113,6 +165,10 @@ Status QuickSearch::prepare(const QSqlDatabase& db)
     if (Status s = SqliteApi::exec(h, "BEGIN", What); !s)
         return s;
     Status s = refreshOrder(db);
+    // The one-character words, whose matches are the most (a third of a store for "m") and
+    // cost the most to collect: ready before the first keystroke needs them.
+    for (int slot = 0; s && slot < CharSlots; ++slot)
+        s = ensureChar(db, slot);
     Status end = SqliteApi::exec(h, "COMMIT", What);
     return s ? end : s;
 }
@@ -137,53 +193,51 @@ Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactL
     if (Status s = refreshOrder(db); !s)
         return finish(s).error();
 
-    // Words that start a tag name match through the tag's contacts as well; the others go to
-    // the full-text index together, which intersects their doclists itself.
+    // One-character words come from their kept matches; words that start a tag name match
+    // through the tag's contacts as well; the others go to the full-text index together, which
+    // intersects their doclists itself.
     const QStringList words = ContactListQuery::searchWords(query.searchText);
-    SqliteApi::Statement tagsOfWord(h, QStringLiteral("SELECT id FROM tags WHERE ' ' || name_norm LIKE ?"));
-    if (Status s = tagsOfWord.status(What); !s)
-        return finish(s).error();
     QStringList textOnly;
-    QList<QPair<QString, QList<qint64>>> tagWords;
+    QStringList tagWords;
+    QList<int> charWords;
     for (const QString& word : words) {
-        tagsOfWord.reset();
-        tagsOfWord.bind(1, ContactListQuery::tagWordPattern(word));
-        QList<qint64> tagIds;
-        while (tagsOfWord.next())
-            tagIds.append(tagsOfWord.int64(0));
-        if (Status s = tagsOfWord.status(What); !s)
-            return finish(s).error();
-        if (tagIds.isEmpty())
+        if (const int slot = charSlot(word); slot >= 0) {
+            if (Status s = ensureChar(db, slot); !s)
+                return finish(s).error();
+            charWords.append(slot);
+        } else if (tagsStartedBy(db, word).isEmpty()) {
             textOnly.append(ContactListQuery::ftsTerm(word));
-        else
-            tagWords.append({word, tagIds});
+        } else {
+            tagWords.append(word);
+        }
     }
 
     const size_t wordCount = m_order.size() / 64 + 1;
     Bits result;
     bool haveResult = false;
+    auto intersect = [&](const Bits& bits) {
+        if (!haveResult) {
+            result = bits;
+            haveResult = true;
+        } else {
+            for (size_t i = 0; i < wordCount; ++i)
+                result[i] &= bits[i];
+        }
+    };
     if (!textOnly.isEmpty()) {
         result.assign(wordCount, 0);
         if (Status s = markAll(h, FtsMatches, textOnly.join(QLatin1Char(' ')), m_rank, result); !s)
             return finish(s).error();
         haveResult = true;
     }
-    for (const auto& [word, tagIds] : std::as_const(tagWords)) {
+    for (const QString& word : std::as_const(tagWords)) {
         Bits bits(wordCount, 0);
-        if (Status s = markAll(h, FtsMatches, ContactListQuery::ftsTerm(word), m_rank, bits); !s)
+        if (Status s = markWord(db, word, bits); !s)
             return finish(s).error();
-        for (qint64 tagId : tagIds) {
-            if (Status s = markAll(h, TagCarriers, tagId, m_rank, bits); !s)
-                return finish(s).error();
-        }
-        if (!haveResult) {
-            result = std::move(bits);
-            haveResult = true;
-        } else {
-            for (size_t i = 0; i < wordCount; ++i)
-                result[i] &= bits[i];
-        }
+        intersect(bits);
     }
+    for (int slot : std::as_const(charWords))
+        intersect(m_charBits[static_cast<size_t>(slot)]);
     if (Status s = finish({}); !s)
         return s.error();
 

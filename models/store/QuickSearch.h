@@ -18,6 +18,7 @@
 #include <QSqlDatabase>
 #include <QVector>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -36,13 +37,25 @@ public:
 
     bool hasOrder() const { return m_dataVersion >= 0; }
     int orderRebuilds() const { return m_rebuilds; }
+    bool hasCharMatches(const QString& word) const
+    {
+        const int slot = charSlot(word);
+        return slot >= 0 && m_charReady[static_cast<size_t>(slot)];
+    }
 
 private:
+    static constexpr int CharSlots = 36;
+    static int charSlot(const QString& word);
+    static QList<qint64> tagsStartedBy(const QSqlDatabase& db, const QString& word);
     Status refreshOrder(const QSqlDatabase& db);
+    Status markWord(const QSqlDatabase& db, const QString& word, std::vector<std::uint64_t>& bits) const;
+    Status ensureChar(const QSqlDatabase& db, int slot);
 
     qint64 m_dataVersion = -1;         // the connection's data_version the order was read at
     std::vector<qint64> m_order;       // live ids in (sort_key, id) order
     std::vector<std::uint32_t> m_rank; // id -> position in m_order + 1; 0: not a live contact
+    std::array<std::vector<std::uint64_t>, CharSlots> m_charBits; // positions a one-character word matches
+    std::array<bool, CharSlots> m_charReady{};
     int m_rebuilds = 0;
 };
 

@@ -11,6 +11,7 @@
 #include "items/ContactListModel.h"
 #include "store/ContactStore.h"
 #include "store/Database.h"
+#include "store/QuickSearch.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -154,6 +155,32 @@ int measure(const QString& path)
                 ms(timer));
     offset.finish();
     std::printf("cached blocks: %d of at most %d\n", model.cachedBlockCount(), ContactListModel::MaxCachedBlocks);
+
+    // QuickSearch's own costs on a connection of its own: the first search after a change, before
+    // the warm-up ran (reads the name order itself), and the warm-up (name order plus the matches
+    // of every one-character word).
+    {
+        ScopedConnection connection(path, QStringLiteral("bench-quick"));
+        QuickSearch cold;
+        ContactListQuery q;
+        q.searchText = QStringLiteral("john");
+        timer.restart();
+        auto found = cold.find(connection.database(), q);
+        std::printf("quick search, first search after a change (name order read): %.1f ms (%lld matches)\n", ms(timer),
+                    found ? qint64(found->size()) : -1LL);
+        QuickSearch warm;
+        timer.restart();
+        const bool ok = warm.prepare(connection.database()).ok();
+        std::printf("quick search warm-up after a change (name order + 36 one-character words): %.1f ms%s\n", ms(timer),
+                    ok ? "" : " FAILED");
+    }
+    // The list model warms up 500 ms after it opens (and after any change); a rep types later.
+    {
+        QEventLoop settle;
+        QTimer::singleShot(700, &settle, &QEventLoop::quit);
+        settle.exec();
+        model.waitForSearchThread();
+    }
 
     // Search as you type: set the text (count + reset), then read the first page in name order.
     std::vector<double> searchMs;

@@ -150,13 +150,23 @@ private Q_SLOTS:
         QCOMPARE(*after, (QVector<qint64>{*second}));
         QCOMPARE(*after, bySql(byTag));
 
-        // prepare() brings the order up to date ahead of the next search.
+        // prepare() brings the order and every one-character word's matches up to date ahead of
+        // the next search; a change makes them stale, and the next search reads what it needs.
         QVERIFY(repo.restore({*first}).ok());
         QVERIFY(quick.prepare(m_reader->database()).ok());
+        QVERIFY(quick.hasCharMatches(QStringLiteral("z")) && quick.hasCharMatches(QStringLiteral("7")));
+        QVERIFY(!quick.hasCharMatches(QStringLiteral("zz")) && !quick.hasCharMatches(QStringLiteral("é")));
         const int rebuilds = quick.orderRebuilds();
         after = quick.find(m_reader->database(), q);
         QCOMPARE(quick.orderRebuilds(), rebuilds);
         QCOMPARE(*after, (QVector<qint64>{*second, *first}));
+        const ContactListQuery z = search(QStringLiteral("Z"));
+        QCOMPARE(*quick.find(m_reader->database(), z), bySql(z)); // from the kept matches
+        QVERIFY(repo.updateField(*first, ContactField::FirstName, QStringLiteral("Zeb")).ok());
+        QCOMPARE(*quick.find(m_reader->database(), search(QStringLiteral("q"))), bySql(search(QStringLiteral("q"))));
+        QVERIFY(!quick.hasCharMatches(QStringLiteral("z"))); // the change made it stale
+        QCOMPARE(*quick.find(m_reader->database(), z), bySql(z));
+        QVERIFY(quick.hasCharMatches(QStringLiteral("z")));
     }
 };
 
