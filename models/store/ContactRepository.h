@@ -103,6 +103,10 @@ public:
     Result<qint64> importRunOf(qint64 id);
     // Rewrites the contact's full-text search row (done by every write here; public for migrations).
     Status refreshSearch(qint64 id);
+    // The summary columns (display name, sort key, primary email and phone, tags text) and the
+    // full-text rows of many contacts at once, set-based (a bulk merge and its undo); the same
+    // values refreshSummary + refreshSearch would write for each. Ids that do not exist are skipped.
+    Status refreshDerived(const QList<qint64>& ids);
     // The live contact with this external id, normalised email or E.164 phone, or 0.
     Result<qint64> findByExternalId(const QString& externalId);
     Result<qint64> findByEmail(const QString& emailNorm);
