@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QHash>
+#include <QElapsedTimer>
+#include <cstdio>
 #include <QSet>
 #include <QSqlError>
 
@@ -334,7 +336,9 @@ QString savedValue(const QString& row, const QString& column, const QString& fal
 
 Status exec(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& values = {})
 {
+    QElapsedTimer tm; tm.start();
     auto q = Sql::run(db, name, sql, values);
+    if (qEnvironmentVariableIsSet("CD_TIMING")) fprintf(stderr, "%6lld ms  %s\n", tm.elapsed(), qPrintable(sql.left(150)));
     return q ? Status() : Status(q.error());
 }
 
@@ -423,17 +427,20 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
     if (Status s = execAll(m_db, where,
                            {QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_clusters (merge_id INTEGER PRIMARY KEY, "
                                            "survivor INTEGER NOT NULL, score REAL, merged_ids TEXT NOT NULL)"),
+                            QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_stage (contact_id INTEGER PRIMARY KEY, "
+                                           "merge_id INTEGER NOT NULL, survivor INTEGER NOT NULL)"),
                             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_pairs (contact_id INTEGER PRIMARY KEY, "
                                            "merge_id INTEGER NOT NULL, survivor INTEGER NOT NULL, age INTEGER NOT NULL)"),
                             QStringLiteral("CREATE INDEX IF NOT EXISTS temp.merge_pairs_survivor ON merge_pairs(survivor)"),
                             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_saved (merge_id INTEGER NOT NULL, "
-                                           "contact_id INTEGER NOT NULL, tbl TEXT NOT NULL, row TEXT NOT NULL)"),
+                                           "row TEXT NOT NULL)"),
                             QStringLiteral("CREATE INDEX IF NOT EXISTS temp.merge_saved_merge ON merge_saved(merge_id)"),
                             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_values (contact_id INTEGER NOT NULL, "
                                            "col TEXT NOT NULL, value TEXT NOT NULL)"),
                             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_custom (contact_id INTEGER NOT NULL, "
                                            "field_id INTEGER NOT NULL, value TEXT)"),
-                            QStringLiteral("DELETE FROM temp.merge_clusters"), QStringLiteral("DELETE FROM temp.merge_pairs"),
+                            QStringLiteral("DELETE FROM temp.merge_clusters"), QStringLiteral("DELETE FROM temp.merge_stage"),
+                            QStringLiteral("DELETE FROM temp.merge_pairs"),
                             QStringLiteral("DELETE FROM temp.merge_saved"), QStringLiteral("DELETE FROM temp.merge_values"),
                             QStringLiteral("DELETE FROM temp.merge_custom")});
         !s)
@@ -456,37 +463,42 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
     if (Status s = insertRows(m_db, where, QStringLiteral("INSERT INTO temp.merge_clusters VALUES (?, ?, ?, ?)"), clusterRows); !s)
         return s.error();
     // age: the others' order, oldest first (their emails and phones follow the survivor's in it).
-    if (Status s = insertRows(m_db, where, QStringLiteral("INSERT INTO temp.merge_pairs VALUES (?, ?, ?, 0)"), pairRows); !s)
+    if (Status s = insertRows(m_db, where, QStringLiteral("INSERT INTO temp.merge_stage VALUES (?, ?, ?)"), pairRows); !s)
         return s.error();
+    // (CROSS JOIN keeps the small temporary table outside: the planner has no statistics for it.)
     if (Status s = exec(m_db, where,
-                        QStringLiteral("UPDATE temp.merge_pairs SET age = o.age FROM (SELECT p.contact_id AS id, "
+                        QStringLiteral("INSERT INTO temp.merge_pairs SELECT p.contact_id, p.merge_id, p.survivor, "
                                        "row_number() OVER (PARTITION BY p.merge_id ORDER BY p.contact_id <> p.survivor, "
-                                       "c.created_at, c.id) - 1 AS age FROM temp.merge_pairs p JOIN contacts c "
-                                       "ON c.id = p.contact_id) o WHERE merge_pairs.contact_id = o.id"));
+                                       "c.created_at, c.id) - 1 FROM temp.merge_stage p CROSS JOIN contacts c "
+                                       "ON c.id = p.contact_id"));
         !s)
         return s.error();
     if (!next())
         return cancelled();
 
     // 2. The undo information: every row of these contacts, saved before anything changes.
-    QStringList saves{QStringLiteral("INSERT INTO temp.merge_saved SELECT p.merge_id, p.contact_id, 'contacts', %1 "
-                                     "FROM temp.merge_pairs p JOIN contacts x ON x.id = p.contact_id")
-                          .arg(jsonOf(contactShape->columns, QStringLiteral("x")))};
+    auto saved = [](const QString& table, const QString& row) {
+        return QStringLiteral("json_object('t', '%1', 'c', p.contact_id, 'r', %2)").arg(table, row);
+    };
+    QStringList saves{QStringLiteral("INSERT INTO temp.merge_saved SELECT p.merge_id, %1 "
+                                     "FROM temp.merge_pairs p CROSS JOIN contacts x ON x.id = p.contact_id")
+                          .arg(saved(QStringLiteral("contacts"), jsonOf(contactShape->columns, QStringLiteral("x"))))};
     for (const TableShape& t : std::as_const(*tables)) {
         if (t.carry == Carry::Moved)
-            saves.append(QStringLiteral("INSERT INTO temp.merge_saved SELECT p.merge_id, p.contact_id, '%1', %2 FROM "
-                                        "temp.merge_pairs p JOIN %3 x ON x.contact_id = p.contact_id "
+            saves.append(QStringLiteral("INSERT INTO temp.merge_saved SELECT p.merge_id, %1 FROM "
+                                        "temp.merge_pairs p CROSS JOIN %2 x ON x.contact_id = p.contact_id "
                                         "WHERE p.contact_id <> p.survivor")
-                             .arg(t.name, jsonOf({t.key, QStringLiteral("contact_id")}, QStringLiteral("x")), quoted(t.name)));
+                             .arg(saved(t.name, jsonOf({t.key, QStringLiteral("contact_id")}, QStringLiteral("x"))),
+                                  quoted(t.name)));
         else
-            saves.append(QStringLiteral("INSERT INTO temp.merge_saved SELECT p.merge_id, p.contact_id, '%1', %2 FROM "
-                                        "temp.merge_pairs p JOIN %3 x ON x.contact_id = p.contact_id")
-                             .arg(t.name, jsonOf(t.columns, QStringLiteral("x")), quoted(t.name)));
+            saves.append(QStringLiteral("INSERT INTO temp.merge_saved SELECT p.merge_id, %1 FROM "
+                                        "temp.merge_pairs p CROSS JOIN %2 x ON x.contact_id = p.contact_id")
+                             .arg(saved(t.name, jsonOf(t.columns, QStringLiteral("x"))), quoted(t.name)));
     }
+    // The saved rows are JSON text already: the snapshot is their concatenation.
     saves.append(QStringLiteral("INSERT INTO merge_log (id, survivor_id, merged_ids, snapshot, created_at, batch_id, score) "
-                                "SELECT k.merge_id, k.survivor, k.merged_ids, (SELECT json_object('rows', "
-                                "json_group_array(json_object('t', s.tbl, 'c', s.contact_id, 'r', json(s.row)))) "
-                                "FROM temp.merge_saved s WHERE s.merge_id = k.merge_id), %1, %2, k.score "
+                                "SELECT k.merge_id, k.survivor, k.merged_ids, '{\"rows\":[' || (SELECT group_concat(s.row, ',') "
+                                "FROM temp.merge_saved s WHERE s.merge_id = k.merge_id) || ']}', %1, %2, k.score "
                                 "FROM temp.merge_clusters k ORDER BY k.merge_id")
                      .arg(Sql::nowMs())
                      .arg(batchId > 0 ? QString::number(batchId) : QStringLiteral("NULL")));
@@ -505,7 +517,7 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
             columns.append(Fields::columnName(f));
         auto read = Sql::run(m_db, where,
                              QStringLiteral("SELECT p.merge_id, c.id, c.created_at, c.updated_at, %1 FROM temp.merge_pairs p "
-                                            "JOIN contacts c ON c.id = p.contact_id")
+                                            "CROSS JOIN contacts c ON c.id = p.contact_id")
                                  .arg(columns.join(QStringLiteral(", c."))
                                           .prepend(QStringLiteral("c."))));
         if (!read)
@@ -529,7 +541,7 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
         read->finish();
         auto custom = Sql::run(m_db, where,
                                QStringLiteral("SELECT p.merge_id, f.contact_id, d.key, f.value, d.id FROM temp.merge_pairs p "
-                                              "JOIN contact_fields f ON f.contact_id = p.contact_id "
+                                              "CROSS JOIN contact_fields f ON f.contact_id = p.contact_id "
                                               "JOIN field_definitions d ON d.id = f.field_id"));
         if (!custom)
             return custom.error();
@@ -574,8 +586,9 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
             return s.error();
         QStringList updates;
         for (const QString& c : std::as_const(columns))
-            updates.append(QStringLiteral("UPDATE contacts SET %1 = v.value FROM temp.merge_values v "
-                                          "WHERE v.col = '%1' AND contacts.id = v.contact_id")
+            updates.append(QStringLiteral("UPDATE contacts SET %1 = (SELECT v.value FROM temp.merge_values v "
+                                          "WHERE v.col = '%1' AND v.contact_id = contacts.id) "
+                                          "WHERE id IN (SELECT contact_id FROM temp.merge_values WHERE col = '%1')")
                                .arg(c));
         if (Status s = execAll(m_db, QStringLiteral("merge: fields"), updates); !s)
             return s.error();
@@ -596,17 +609,18 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
                              "FROM (SELECT x.%2 AS rid, p.survivor AS survivor, "
                              "(b.base IS NULL AND row_number() OVER w = 1) AS is_primary, "
                              "COALESCE(b.base, 0) + row_number() OVER w - 1 AS position "
-                             "FROM temp.merge_pairs p JOIN %1 x ON x.contact_id = p.contact_id "
+                             "FROM temp.merge_pairs p CROSS JOIN %1 x ON x.contact_id = p.contact_id "
                              "LEFT JOIN (SELECT y.contact_id, MAX(y.position) + 1 AS base FROM temp.merge_clusters k "
-                             "JOIN %1 y ON y.contact_id = k.survivor GROUP BY y.contact_id) b ON b.contact_id = p.survivor "
+                             "CROSS JOIN %1 y ON y.contact_id = k.survivor GROUP BY y.contact_id) b ON b.contact_id = p.survivor "
                              "WHERE p.contact_id <> p.survivor "
                              "WINDOW w AS (PARTITION BY p.survivor ORDER BY p.age, x.position, x.%2)) m "
                              "WHERE %1.%2 = m.rid")
                              .arg(T, quoted(t.key)));
             break;
         case Carry::Moved:
-            moves.append(QStringLiteral("UPDATE %1 SET contact_id = p.survivor FROM temp.merge_pairs p "
-                                        "WHERE %1.contact_id = p.contact_id AND p.contact_id <> p.survivor")
+            moves.append(QStringLiteral("UPDATE %1 SET contact_id = (SELECT p.survivor FROM temp.merge_pairs p "
+                                        "WHERE p.contact_id = %1.contact_id) WHERE contact_id IN "
+                                        "(SELECT contact_id FROM temp.merge_pairs WHERE contact_id <> survivor)")
                              .arg(T));
             break;
         case Carry::Union: {
@@ -616,7 +630,7 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
             QStringList cols;
             for (const QString& c : t.columns)
                 cols.append(quoted(c));
-            moves.append(QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM temp.merge_pairs p JOIN %1 x "
+            moves.append(QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM temp.merge_pairs p CROSS JOIN %1 x "
                                         "ON x.contact_id = p.contact_id WHERE p.contact_id <> p.survivor %4 "
                                         "ON CONFLICT DO NOTHING")
                              .arg(T, cols.join(QStringLiteral(", ")), select.join(QStringLiteral(", ")),
@@ -643,10 +657,13 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
     //    merged contacts go (their remaining rows by cascade, their search rows by trigger).
     if (Status s = execAll(
             m_db, QStringLiteral("merge: survivors"),
-            {QStringLiteral("UPDATE contacts SET import_run_id = r.run FROM (SELECT p.survivor AS id, "
-                            "MAX(c.import_run_id) AS run FROM temp.merge_pairs p JOIN contacts c ON c.id = p.contact_id "
-                            "GROUP BY p.survivor) r WHERE contacts.id = r.id AND contacts.import_run_id IS NULL "
-                            "AND r.run IS NOT NULL"),
+            {QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_runs (id INTEGER PRIMARY KEY, run INTEGER NOT NULL)"),
+             QStringLiteral("DELETE FROM temp.merge_runs"),
+             QStringLiteral("INSERT INTO temp.merge_runs SELECT p.survivor, MAX(c.import_run_id) FROM temp.merge_pairs p "
+                            "CROSS JOIN contacts c ON c.id = p.contact_id GROUP BY p.survivor "
+                            "HAVING MAX(c.import_run_id) IS NOT NULL"),
+             QStringLiteral("UPDATE contacts SET import_run_id = (SELECT run FROM temp.merge_runs r WHERE r.id = contacts.id) "
+                            "WHERE id IN (SELECT id FROM temp.merge_runs) AND import_run_id IS NULL"),
              QStringLiteral("UPDATE contacts SET updated_at = %1 WHERE id IN (SELECT survivor FROM temp.merge_clusters)")
                  .arg(Sql::nowMs())});
         !s)
@@ -670,7 +687,8 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
     if (!next())
         return cancelled();
     if (Status s = execAll(m_db, where,
-                           {QStringLiteral("DELETE FROM temp.merge_clusters"), QStringLiteral("DELETE FROM temp.merge_pairs"),
+                           {QStringLiteral("DELETE FROM temp.merge_clusters"), QStringLiteral("DELETE FROM temp.merge_stage"),
+                            QStringLiteral("DELETE FROM temp.merge_pairs"),
                             QStringLiteral("DELETE FROM temp.merge_saved"), QStringLiteral("DELETE FROM temp.merge_values"),
                             QStringLiteral("DELETE FROM temp.merge_custom")});
         !s)
@@ -728,10 +746,9 @@ Status ContactMerger::undoSet(const QList<qint64>& mergeIds)
 
     // What would make the undo inexact is refused, naming the first case.
     auto first = [&](const QString& sql) { return Sql::run(m_db, where, sql + QStringLiteral(" LIMIT 1")); };
-    if (auto q = first(QStringLiteral("SELECT b.merge_id FROM merge_contacts a JOIN merge_contacts b "
-                                      "ON b.contact_id = a.contact_id AND b.merge_id > a.merge_id "
-                                      "WHERE a.merge_id IN (SELECT merge_id FROM temp.undo_merges) "
-                                      "AND b.merge_id NOT IN (SELECT merge_id FROM temp.undo_merges) ORDER BY b.merge_id"));
+    if (auto q = first(QStringLiteral("SELECT b.merge_id FROM temp.undo_merges m CROSS JOIN merge_contacts a ON a.merge_id = m.merge_id "
+                                      "CROSS JOIN merge_contacts b ON b.contact_id = a.contact_id AND b.merge_id > a.merge_id "
+                                      "WHERE b.merge_id NOT IN (SELECT merge_id FROM temp.undo_merges) ORDER BY b.merge_id"));
         !q)
         return q.error();
     else if (q->next())
@@ -752,10 +769,10 @@ Status ContactMerger::undoSet(const QList<qint64>& mergeIds)
     if (Status s = exec(m_db, where,
                         QStringLiteral("INSERT INTO temp.undo_rows SELECT m.merge_id, m.survivor, json_extract(j.value, '$.t'), "
                                        "json_extract(j.value, '$.c'), json_extract(j.value, '$.r') FROM temp.undo_merges m "
-                                       "JOIN merge_log l ON l.id = m.merge_id, json_each(l.snapshot, '$.rows') j"));
+                                       "CROSS JOIN merge_log l ON l.id = m.merge_id, json_each(l.snapshot, '$.rows') j"));
         !s)
         return s;
-    if (auto q = first(QStringLiteral("SELECT u.contact_id FROM temp.undo_rows u JOIN contacts c ON c.id = u.contact_id "
+    if (auto q = first(QStringLiteral("SELECT u.contact_id FROM temp.undo_rows u CROSS JOIN contacts c ON c.id = u.contact_id "
                                       "WHERE u.tbl = 'contacts' AND u.contact_id <> u.survivor"));
         !q)
         return q.error();
@@ -764,7 +781,7 @@ Status ContactMerger::undoSet(const QList<qint64>& mergeIds)
     // Emails and phones of the merged contacts that another contact took since cannot come back.
     for (const auto& [table, shown, unique] :
          {std::make_tuple("contact_emails", "address", "email_norm"), std::make_tuple("contact_phones", "number", "e164")}) {
-        auto q = first(QStringLiteral("SELECT json_extract(u.row, '$.%2'), x.contact_id FROM temp.undo_rows u JOIN %1 x "
+        auto q = first(QStringLiteral("SELECT json_extract(u.row, '$.%2'), x.contact_id FROM temp.undo_rows u CROSS JOIN %1 x "
                                       "ON x.%3 = json_extract(u.row, '$.%3') AND x.live = 1 "
                                       "WHERE u.tbl = '%1' AND u.contact_id <> u.survivor "
                                       "AND x.contact_id NOT IN (SELECT survivor FROM temp.undo_merges)")
@@ -796,24 +813,36 @@ Status ContactMerger::undoSet(const QList<qint64>& mergeIds)
         steps.append(QStringLiteral("INSERT INTO contacts (%1) SELECT %2 FROM temp.undo_rows u "
                                     "WHERE u.tbl = 'contacts' AND u.contact_id <> u.survivor ORDER BY u.contact_id")
                          .arg(cols.join(QStringLiteral(", ")), values.join(QStringLiteral(", "))));
+        // Column by column, only where the value differs: an unchanged column costs no index write.
+        steps.append(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS undo_survivors (id INTEGER PRIMARY KEY, row TEXT NOT NULL)"));
+        steps.append(QStringLiteral("DELETE FROM temp.undo_survivors"));
+        steps.append(QStringLiteral("INSERT INTO temp.undo_survivors SELECT contact_id, row FROM temp.undo_rows "
+                                    "WHERE tbl = 'contacts' AND contact_id = survivor"));
         for (const QString& column : c.columns) {
             if (column == QLatin1String("id"))
                 continue;
-            steps.append(QStringLiteral("UPDATE contacts SET %1 = %2 FROM temp.undo_rows u WHERE u.tbl = 'contacts' "
-                                        "AND u.contact_id = u.survivor AND contacts.id = u.contact_id "
-                                        "AND json_type(u.row, '$.\"%3\"') IS NOT NULL AND contacts.%1 IS NOT %2")
-                             .arg(quoted(column), extract(QStringLiteral("u.row"), column), column));
+            const QString value = extract(QStringLiteral("s.row"), column);
+            steps.append(QStringLiteral("UPDATE contacts SET %1 = (SELECT %2 FROM temp.undo_survivors s WHERE s.id = contacts.id) "
+                                        "WHERE id IN (SELECT s.id FROM temp.undo_survivors s CROSS JOIN contacts x ON x.id = s.id "
+                                        "WHERE json_type(s.row, '$.\"%3\"') IS NOT NULL AND x.%1 IS NOT %2)")
+                             .arg(quoted(column), value, column));
         }
     }
     // Rows of the survivors are replaced by the saved rows of everyone; moved rows go back.
     for (const TableShape& t : std::as_const(*tables)) {
         const QString T = quoted(t.name);
         if (t.carry == Carry::Moved) {
-            steps.append(QStringLiteral("UPDATE %1 SET contact_id = m.owner FROM (SELECT %2 AS rid, %3 AS owner, u.survivor "
-                                        "FROM temp.undo_rows u WHERE u.tbl = '%4') m "
-                                        "WHERE %1.%5 = m.rid AND %1.contact_id = m.survivor")
-                             .arg(T, extract(QStringLiteral("u.row"), t.key),
-                                  extract(QStringLiteral("u.row"), QStringLiteral("contact_id")), t.name, quoted(t.key)));
+            steps.append(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS undo_moved (rid INTEGER PRIMARY KEY, "
+                                        "owner INTEGER NOT NULL, survivor INTEGER NOT NULL)"));
+            steps.append(QStringLiteral("DELETE FROM temp.undo_moved"));
+            steps.append(QStringLiteral("INSERT INTO temp.undo_moved SELECT %1, %2, u.survivor FROM temp.undo_rows u "
+                                        "WHERE u.tbl = '%3'")
+                             .arg(extract(QStringLiteral("u.row"), t.key),
+                                  extract(QStringLiteral("u.row"), QStringLiteral("contact_id")), t.name));
+            steps.append(QStringLiteral("UPDATE %1 SET contact_id = (SELECT m.owner FROM temp.undo_moved m WHERE m.rid = %1.%2) "
+                                        "WHERE %2 IN (SELECT m.rid FROM temp.undo_moved m CROSS JOIN %1 x ON x.%2 = m.rid "
+                                        "WHERE x.contact_id = m.survivor)")
+                             .arg(T, quoted(t.key)));
             continue;
         }
         steps.append(QStringLiteral("DELETE FROM %1 WHERE contact_id IN (SELECT survivor FROM temp.undo_merges)").arg(T));
@@ -895,7 +924,7 @@ Result<BulkMergeResult> ContactMerger::mergeAll(const QList<DuplicateCluster>& c
     QList<QList<QPair<qint64, qint64>>> live(chosen.size()); // created_at, id
     if (auto q = Sql::run(m_db, QStringLiteral("bulk merge"),
                           QStringLiteral("SELECT m.seq, c.created_at, c.id FROM temp.merge_candidates m "
-                                         "JOIN contacts c ON c.id = m.contact_id WHERE c.deleted_at IS NULL"));
+                                         "CROSS JOIN contacts c ON c.id = m.contact_id WHERE c.deleted_at IS NULL"));
         !q)
         return q.error();
     else
