@@ -10,8 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QHash>
-#include <QElapsedTimer>
-#include <cstdio>
 #include <QSet>
 #include <QSqlError>
 
@@ -336,9 +334,7 @@ QString savedValue(const QString& row, const QString& column, const QString& fal
 
 Status exec(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& values = {})
 {
-    QElapsedTimer tm; tm.start();
     auto q = Sql::run(db, name, sql, values);
-    if (qEnvironmentVariableIsSet("CD_TIMING")) fprintf(stderr, "%6lld ms  %s\n", tm.elapsed(), qPrintable(sql.left(150)));
     return q ? Status() : Status(q.error());
 }
 

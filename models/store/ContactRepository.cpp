@@ -7,8 +7,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QElapsedTimer>
-#include <cstdio>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -407,9 +405,7 @@ Status ContactRepository::refreshDerived(const QList<qint64>& ids)
     // rules (summaryOf, searchRowOf) and subqueries as refreshSummary/refreshSearch, so the
     // result is identical to calling those for each id.
     auto exec = [this](const QString& sql) -> Status {
-        QElapsedTimer tm; tm.start();
         auto q = Sql::run(m_db, QStringLiteral("refresh contacts"), sql);
-        if (qEnvironmentVariableIsSet("CD_TIMING")) fprintf(stderr, "%6lld ms  %s\n", tm.elapsed(), qPrintable(sql.left(150)));
         return q ? Status() : Status(q.error());
     };
     for (const char* sql : {"CREATE TEMP TABLE IF NOT EXISTS refresh_ids (id INTEGER PRIMARY KEY)",
@@ -431,7 +427,6 @@ Status ContactRepository::refreshDerived(const QList<qint64>& ids)
         }
     }
 
-    QElapsedTimer phase; phase.start();
     // Summaries.
     {
         auto read = Sql::run(
@@ -465,7 +460,6 @@ Status ContactRepository::refreshDerived(const QList<qint64>& ids)
                 return Sql::errorFrom(write.lastError(), QStringLiteral("refresh summaries"));
         }
     }
-    if (qEnvironmentVariableIsSet("CD_TIMING")) fprintf(stderr, "%6lld ms  summaries read+compute\n", phase.restart());
     for (const char* column : {"display_name", "sort_key", "primary_email", "primary_phone", "tags_text"})
         if (Status s = exec(QStringLiteral("UPDATE contacts SET %1 = (SELECT r.%1 FROM temp.refresh_summary r "
                                            "WHERE r.id = contacts.id) WHERE id IN (SELECT r.id FROM temp.refresh_summary r "
@@ -482,21 +476,15 @@ Status ContactRepository::refreshDerived(const QList<qint64>& ids)
         if (!phones)
             return phones.error();
         QHash<qint64, QStringList> tokens;
-        qint64 tokNs = 0; int nPh = 0;
         while (phones->next()) {
-            QElapsedTimer tt; tt.start(); ++nPh;
             tokens[phones->value(0).toLongLong()] += PhoneNormalizer::searchTokens(phones->value(1).toString(),
                                                                                   phones->value(2).toString());
-            tokNs += tt.nsecsElapsed();
         }
-        if (qEnvironmentVariableIsSet("CD_TIMING")) fprintf(stderr, "%6lld ms  tokens only, %d phones\n", tokNs / 1000000, nPh);
-        if (qEnvironmentVariableIsSet("CD_TIMING")) fprintf(stderr, "%6lld ms  phones+tokens\n", phase.elapsed());
         auto read = Sql::run(m_db, QStringLiteral("refresh search"),
                              QStringLiteral("SELECT id, %1 FROM contacts WHERE id IN (SELECT id FROM temp.refresh_ids)")
                                  .arg(QLatin1String(searchColumns)));
         if (!read)
             return read.error();
-        if (qEnvironmentVariableIsSet("CD_TIMING")) fprintf(stderr, "%6lld ms  read exec\n", phase.elapsed());
         QSqlQuery write(m_db);
         write.prepare(QStringLiteral("INSERT INTO temp.refresh_search VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         while (read->next()) {
@@ -508,7 +496,6 @@ Status ContactRepository::refreshDerived(const QList<qint64>& ids)
                 return Sql::errorFrom(write.lastError(), QStringLiteral("refresh search"));
         }
     }
-    if (qEnvironmentVariableIsSet("CD_TIMING")) fprintf(stderr, "%6lld ms  search read+compute\n", phase.restart());
     if (Status s = exec(QStringLiteral("DELETE FROM contact_search WHERE rowid IN (SELECT id FROM temp.refresh_ids)")); !s)
         return s;
     return exec(QStringLiteral("INSERT INTO contact_search (rowid, name, email, phone, company, title, tags, notes) "

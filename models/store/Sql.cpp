@@ -1,5 +1,3 @@
-#include <QElapsedTimer>
-#include <cstdio>
 #include "Sql.h"
 
 #include <QCoreApplication>
@@ -143,10 +141,8 @@ Status TransactionGuard::commit()
                             : m_begin;
     QSqlQuery q(m_db);
     const QString sql = m_depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE cd_sp%1").arg(m_depth);
-    QElapsedTimer tm; tm.start();
     if (!q.exec(sql))
         return errorFrom(q.lastError(), QStringLiteral("commit"));
-    if (qEnvironmentVariableIsSet("CD_TIMING")) fprintf(stderr, "%6lld ms  %s\n", tm.elapsed(), qPrintable(sql));
     m_done = true;
     depths()[m_db.connectionName()] = m_depth;
     return {};
