@@ -361,6 +361,15 @@ Status insertRows(const QSqlDatabase& db, const QString& name, const QString& sq
     return {};
 }
 
+// The bulk merge's temporary tables emptied (they live as long as the connection).
+QStringList clearMergeTables()
+{
+    QStringList out;
+    for (const char* table : {"merge_clusters", "merge_stage", "merge_pairs", "merge_saved", "merge_values", "merge_custom"})
+        out.append(QStringLiteral("DELETE FROM temp.%1").arg(QLatin1String(table)));
+    return out;
+}
+
 Error cancelled()
 {
     return Error{Error::Code::Cancelled, tr("bulk merge cancelled; nothing was merged"), {}};
@@ -421,7 +430,7 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
 
     // 1. The clusters and their contacts. Merge ids follow the history's last id, in order.
     if (Status s = execAll(m_db, where,
-                           {QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_clusters (merge_id INTEGER PRIMARY KEY, "
+                           QStringList{QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_clusters (merge_id INTEGER PRIMARY KEY, "
                                            "survivor INTEGER NOT NULL, score REAL, merged_ids TEXT NOT NULL)"),
                             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_stage (contact_id INTEGER PRIMARY KEY, "
                                            "merge_id INTEGER NOT NULL, survivor INTEGER NOT NULL)"),
@@ -435,10 +444,8 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
                                            "col TEXT NOT NULL, value TEXT NOT NULL)"),
                             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS merge_custom (contact_id INTEGER NOT NULL, "
                                            "field_id INTEGER NOT NULL, value TEXT)"),
-                            QStringLiteral("DELETE FROM temp.merge_clusters"), QStringLiteral("DELETE FROM temp.merge_stage"),
-                            QStringLiteral("DELETE FROM temp.merge_pairs"),
-                            QStringLiteral("DELETE FROM temp.merge_saved"), QStringLiteral("DELETE FROM temp.merge_values"),
-                            QStringLiteral("DELETE FROM temp.merge_custom")});
+                           }
+                               + clearMergeTables());
         !s)
         return s.error();
     auto last = Sql::scalar(m_db, where, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM merge_log"));
@@ -682,12 +689,7 @@ Result<QList<qint64>> ContactMerger::mergeSet(const QList<MergeRequest>& request
         return s.error();
     if (!next())
         return cancelled();
-    if (Status s = execAll(m_db, where,
-                           {QStringLiteral("DELETE FROM temp.merge_clusters"), QStringLiteral("DELETE FROM temp.merge_stage"),
-                            QStringLiteral("DELETE FROM temp.merge_pairs"),
-                            QStringLiteral("DELETE FROM temp.merge_saved"), QStringLiteral("DELETE FROM temp.merge_values"),
-                            QStringLiteral("DELETE FROM temp.merge_custom")});
-        !s)
+    if (Status s = execAll(m_db, where, clearMergeTables()); !s)
         return s.error();
     if (!next())
         return cancelled();
@@ -792,6 +794,25 @@ Status ContactMerger::undoSet(const QList<qint64>& mergeIds)
                          {}};
     }
 
+    // An email or phone row the merge kept (under its id) that now belongs to someone else (the
+    // survivor dropped it and the id was given again) cannot come back in place.
+    for (const TableShape& t : std::as_const(*tables)) {
+        if (t.carry != Carry::Ordered)
+            continue;
+        auto q = first(QStringLiteral("SELECT %1, x.contact_id FROM temp.undo_rows u CROSS JOIN %2 x ON x.%3 = %1 "
+                                      "WHERE u.tbl = '%4' AND x.contact_id NOT IN (SELECT survivor FROM temp.undo_merges)")
+                           .arg(extract(QStringLiteral("u.row"), t.key), quoted(t.name), quoted(t.key), t.name));
+        if (!q)
+            return q.error();
+        if (q->next())
+            return Error{Error::Code::Duplicate,
+                         tr("row #%1 of %2 now belongs to contact #%3; the merge cannot be undone")
+                             .arg(q->value(0).toLongLong())
+                             .arg(t.name)
+                             .arg(q->value(1).toLongLong()),
+                         {}};
+    }
+
     // The merged contacts come back under their ids, the survivors get their values back.
     QStringList steps;
     {
@@ -841,7 +862,31 @@ Status ContactMerger::undoSet(const QList<qint64>& mergeIds)
                              .arg(T, quoted(t.key)));
             continue;
         }
-        steps.append(QStringLiteral("DELETE FROM %1 WHERE contact_id IN (SELECT survivor FROM temp.undo_merges)").arg(T));
+        if (t.carry == Carry::Ordered) {
+            // Emails and phones moved by the merge are still there under their ids: put their
+            // columns back where they differ (cheaper than deleting and inserting them through
+            // every index), drop what the survivors gained since, insert what they lost since.
+            steps.append(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS undo_keyed (rid INTEGER PRIMARY KEY, row TEXT NOT NULL)"));
+            steps.append(QStringLiteral("DELETE FROM temp.undo_keyed"));
+            steps.append(QStringLiteral("INSERT INTO temp.undo_keyed SELECT %1, u.row FROM temp.undo_rows u WHERE u.tbl = '%2'")
+                             .arg(extract(QStringLiteral("u.row"), t.key), t.name));
+            steps.append(QStringLiteral("DELETE FROM %1 WHERE contact_id IN (SELECT survivor FROM temp.undo_merges) "
+                                        "AND %2 NOT IN (SELECT rid FROM temp.undo_keyed)")
+                             .arg(T, quoted(t.key)));
+            for (const QString& column : t.columns) {
+                if (column == t.key)
+                    continue;
+                const QString value = extract(QStringLiteral("s.row"), column);
+                steps.append(QStringLiteral("UPDATE %1 SET %2 = (SELECT %3 FROM temp.undo_keyed s WHERE s.rid = %1.%4) "
+                                            "WHERE %4 IN (SELECT s.rid FROM temp.undo_keyed s CROSS JOIN %1 x ON x.%4 = s.rid "
+                                            "WHERE (x.contact_id IN (SELECT survivor FROM temp.undo_merges) OR x.contact_id = %6) "
+                                            "AND json_type(s.row, '$.\"%5\"') IS NOT NULL AND x.%2 IS NOT %3)")
+                                 .arg(T, quoted(column), value, quoted(t.key), column,
+                                      extract(QStringLiteral("s.row"), QStringLiteral("contact_id"))));
+            }
+        } else {
+            steps.append(QStringLiteral("DELETE FROM %1 WHERE contact_id IN (SELECT survivor FROM temp.undo_merges)").arg(T));
+        }
         QStringList cols, values, exists;
         for (qsizetype i = 0; i < t.columns.size(); ++i) {
             cols.append(quoted(t.columns.at(i)));
@@ -851,6 +896,9 @@ Status ContactMerger::undoSet(const QList<qint64>& mergeIds)
         for (const ForeignKey& fk : t.parents)
             exists.append(QStringLiteral(" AND (%3 IS NULL OR EXISTS (SELECT 1 FROM %1 WHERE %2 = %3))")
                               .arg(quoted(fk.parent), quoted(fk.parentColumn), extract(QStringLiteral("u.row"), fk.column)));
+        if (t.carry == Carry::Ordered)
+            exists.append(QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM %1 WHERE %2 = %3)")
+                              .arg(T, quoted(t.key), extract(QStringLiteral("u.row"), t.key)));
         steps.append(QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM temp.undo_rows u WHERE u.tbl = '%4'%5")
                          .arg(T, cols.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")), t.name,
                               exists.join(QString())));
