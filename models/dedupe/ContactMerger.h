@@ -2,9 +2,10 @@
 // Merges duplicate contacts into one, as the seeds' "merge a parent with sub-contacts": the
 // survivor keeps its id; emails, phones, tags, notes, campaign memberships and custom fields of the
 // others are united into it; for each single-valued field with different values one is chosen.
-// Every merge is one transaction and keeps a snapshot in merge_log, so undo puts back the merged
-// contacts with their ids, fields, emails, phones, tags, notes and memberships exactly. A bulk
-// merge is one transaction over many clusters, undoable as a whole or per cluster.
+// Every merge is one transaction and keeps the rows it changes in merge_log, so undo puts back the
+// merged contacts with their ids, fields, emails, phones, tags, notes and memberships exactly. A
+// bulk merge is one transaction over many clusters, set-based (a few statements per table for all
+// clusters at once), undoable as a whole or per cluster.
 
 #include "DuplicateFinder.h"
 #include "domain/Contact.h"
@@ -99,8 +100,12 @@ public:
     Status markNotDuplicates(const QList<qint64>& ids);
 
 private:
-    Result<qint64> mergeInTransaction(const MergeRequest& request, qint64 batchId);
-    Status undoInTransaction(qint64 mergeId);
+    // The merges of `requests` (validated, disjoint, live) as one set, inside the caller's
+    // transaction; `step(percent)` returns false to cancel. Returns the merge ids in order.
+    Result<QList<qint64>> mergeSet(const QList<MergeRequest>& requests, qint64 batchId,
+                                   const std::function<bool(int)>& step);
+    Status undoSet(const QList<qint64>& mergeIds);
+    Status undoLegacy(qint64 mergeId);
 
     QSqlDatabase m_db;
     std::unique_ptr<ContactRepository> m_repo;

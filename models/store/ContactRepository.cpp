@@ -7,6 +7,9 @@
 #include "domain/NameFolding.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QUuid>
@@ -263,6 +266,55 @@ Status ContactRepository::linkTags(qint64 id, const QStringList& tags)
     return {};
 }
 
+namespace {
+
+// What the list's summary columns hold for a contact: the one rule for refreshSummary and
+// refreshDerived. `email`/`phone` are the primary ones (or empty). Tags are not a summary
+// column: they live only in contact_tags.
+struct Summary
+{
+    QString displayName, sortKey, primaryEmail, primaryPhone;
+};
+
+Summary summaryOf(const QString& first, const QString& last, const QString& company, const QVariant& email,
+                  const QVariant& phone)
+{
+    Contact c;
+    c.firstName = first;
+    c.lastName = last;
+    c.company = company;
+    if (email.isValid() && !email.isNull())
+        c.emails.append(EmailAddress{0, email.toString(), {}, true});
+    if (phone.isValid() && !phone.isNull())
+        c.phones.append(PhoneNumber{0, phone.toString(), {}, {}, true});
+    return Summary{Sql::text(c.displayName()), Sql::text(NameFolding::sortKey(first, last, company)),
+                   Sql::text(c.primaryEmail()), Sql::text(c.primaryPhone())};
+}
+
+// The columns of a contact's full-text row (name, email, phone, company, title, notes) from what
+// the search read returns: display_name, first_name, last_name, company, job_title, the emails
+// and the notes (in that order, as QVariants), and the phone tokens.
+QVariantList searchRowOf(const QSqlQuery& read, int offset, const QStringList& phoneTokens)
+{
+    const QString name = read.value(offset).toString() + QLatin1Char(' ')
+                         + NameFolding::fold(read.value(offset + 1).toString() + QLatin1Char(' ')
+                                             + read.value(offset + 2).toString());
+    return {name,
+            read.value(offset + 5).toString(),
+            QVariant(phoneTokens.join(QLatin1Char(' '))),
+            read.value(offset + 3).toString(),
+            read.value(offset + 4).toString(),
+            read.value(offset + 6).toString()};
+}
+
+// The search read: the same columns and subqueries for one contact and for a set.
+const char* const searchColumns = "display_name, first_name, last_name, company, job_title, "
+                                  "(SELECT group_concat(address, ' ') FROM contact_emails WHERE contact_id = contacts.id), "
+                                  "(SELECT group_concat(substr(body, 1, 2000), ' ') FROM notes "
+                                  "WHERE contact_id = contacts.id)";
+
+} // namespace
+
 Status ContactRepository::refreshSummary(qint64 id)
 {
     // The list pane reads these columns only, so they follow every change in the same transaction.
@@ -272,10 +324,7 @@ Status ContactRepository::refreshSummary(qint64 id)
         return Sql::errorFrom(read.lastError(), QStringLiteral("read summary"));
     if (!read.next())
         return Error{Error::Code::NotFound, tr("contact #%1 does not exist").arg(id), {}};
-    Contact c;
-    c.firstName = read.value(0).toString();
-    c.lastName = read.value(1).toString();
-    c.company = read.value(2).toString();
+    const QString first = read.value(0).toString(), last = read.value(1).toString(), company = read.value(2).toString();
     read.finish();
 
     QSqlQuery& email = cached("summaryEmail", "SELECT address FROM contact_emails WHERE contact_id = ? "
@@ -283,23 +332,22 @@ Status ContactRepository::refreshSummary(qint64 id)
     email.addBindValue(id);
     if (!email.exec())
         return Sql::errorFrom(email.lastError(), QStringLiteral("read summary"));
-    if (email.next())
-        c.emails.append(EmailAddress{0, email.value(0).toString(), {}, true});
+    const QVariant primaryEmail = email.next() ? email.value(0) : QVariant();
     email.finish();
     QSqlQuery& phone = cached("summaryPhone", "SELECT number FROM contact_phones WHERE contact_id = ? "
                                               "ORDER BY is_primary DESC, position LIMIT 1");
     phone.addBindValue(id);
     if (!phone.exec())
         return Sql::errorFrom(phone.lastError(), QStringLiteral("read summary"));
-    if (phone.next())
-        c.phones.append(PhoneNumber{0, phone.value(0).toString(), {}, {}, true});
+    const QVariant primaryPhone = phone.next() ? phone.value(0) : QVariant();
     phone.finish();
+    const Summary s = summaryOf(first, last, company, primaryEmail, primaryPhone);
     QSqlQuery& write = cached("summaryWrite", "UPDATE contacts SET display_name = ?, sort_key = ?, primary_email = ?, "
                                               "primary_phone = ? WHERE id = ?");
-    write.addBindValue(Sql::text(c.displayName()));
-    write.addBindValue(Sql::text(NameFolding::sortKey(c.firstName, c.lastName, c.company)));
-    write.addBindValue(Sql::text(c.primaryEmail()));
-    write.addBindValue(Sql::text(c.primaryPhone()));
+    write.addBindValue(s.displayName);
+    write.addBindValue(s.sortKey);
+    write.addBindValue(s.primaryEmail);
+    write.addBindValue(s.primaryPhone);
     write.addBindValue(id);
     if (!write.exec())
         return Sql::errorFrom(write.lastError(), QStringLiteral("write summary"));
@@ -308,21 +356,13 @@ Status ContactRepository::refreshSummary(qint64 id)
 
 Status ContactRepository::refreshSearch(qint64 id)
 {
-    QSqlQuery& read = cached("searchRead",
-                             "SELECT display_name, first_name, last_name, company, job_title, "
-                             "(SELECT group_concat(address, ' ') FROM contact_emails WHERE contact_id = contacts.id), "
-                             "(SELECT group_concat(substr(body, 1, 2000), ' ') FROM notes WHERE contact_id = contacts.id) "
-                             "FROM contacts WHERE id = ?");
+    static const QByteArray sql = QByteArray("SELECT ") + searchColumns + " FROM contacts WHERE id = ?";
+    QSqlQuery& read = cached("searchRead", sql.constData());
     read.addBindValue(id);
     if (!read.exec())
         return Sql::errorFrom(read.lastError(), QStringLiteral("read search"));
     if (!read.next())
         return {};
-    const QString name = read.value(0).toString() + QLatin1Char(' ')
-                         + NameFolding::fold(read.value(1).toString() + QLatin1Char(' ') + read.value(2).toString());
-    const QVariantList values{name, read.value(5).toString(), QString(), read.value(3).toString(),
-                              read.value(4).toString(), read.value(6).toString()};
-    read.finish();
     QSqlQuery& phones = cached("searchPhones", "SELECT e164, number FROM contact_phones WHERE contact_id = ?");
     phones.addBindValue(id);
     if (!phones.exec())
@@ -331,6 +371,8 @@ Status ContactRepository::refreshSearch(qint64 id)
     while (phones.next())
         phoneTokens += PhoneNormalizer::searchTokens(phones.value(0).toString(), phones.value(1).toString());
     phones.finish();
+    const QVariantList values = searchRowOf(read, 0, phoneTokens);
+    read.finish();
     QSqlQuery& remove = cached("searchDelete", "DELETE FROM contact_search WHERE rowid = ?");
     remove.addBindValue(id);
     if (!remove.exec())
@@ -338,11 +380,110 @@ Status ContactRepository::refreshSearch(qint64 id)
     QSqlQuery& insert = cached("searchInsert", "INSERT INTO contact_search (rowid, name, email, phone, company, title, "
                                                "notes) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.addBindValue(id);
-    for (int i = 0; i < values.size(); ++i)
-        insert.addBindValue(i == 2 ? QVariant(phoneTokens.join(QLatin1Char(' '))) : values[i]);
+    for (const QVariant& v : values)
+        insert.addBindValue(v);
     if (!insert.exec())
         return Sql::errorFrom(insert.lastError(), QStringLiteral("write search"));
     return {};
+}
+
+Status ContactRepository::refreshDerived(const QList<qint64>& ids)
+{
+    // Set-based: the ids go into a temporary table; each summary column is rewritten with one
+    // statement only where its value changes (an unchanged column costs no index write), and the
+    // full-text rows are replaced with one DELETE and one INSERT. The values come from the same
+    // rules (summaryOf, searchRowOf) and subqueries as refreshSummary/refreshSearch, so the
+    // result is identical to calling those for each id.
+    auto exec = [this](const QString& sql) -> Status {
+        auto q = Sql::run(m_db, QStringLiteral("refresh contacts"), sql);
+        return q ? Status() : Status(q.error());
+    };
+    for (const char* sql : {"CREATE TEMP TABLE IF NOT EXISTS refresh_ids (id INTEGER PRIMARY KEY)",
+                            "CREATE TEMP TABLE IF NOT EXISTS refresh_summary (id INTEGER PRIMARY KEY, display_name TEXT, "
+                            "sort_key TEXT, primary_email TEXT, primary_phone TEXT)",
+                            "CREATE TEMP TABLE IF NOT EXISTS refresh_search (id INTEGER PRIMARY KEY, name, email, phone, "
+                            "company, title, notes)",
+                            "DELETE FROM temp.refresh_ids", "DELETE FROM temp.refresh_summary",
+                            "DELETE FROM temp.refresh_search"})
+        if (Status s = exec(QString::fromLatin1(sql)); !s)
+            return s;
+    {
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral("INSERT OR IGNORE INTO temp.refresh_ids (id) VALUES (?)"));
+        for (qint64 id : ids) {
+            insert.addBindValue(id);
+            if (!insert.exec())
+                return Sql::errorFrom(insert.lastError(), QStringLiteral("refresh contacts"));
+        }
+    }
+
+    // Summaries.
+    {
+        auto read = Sql::run(
+            m_db, QStringLiteral("refresh summaries"),
+            QStringLiteral("SELECT id, first_name, last_name, company, "
+                           "(SELECT address FROM contact_emails WHERE contact_id = contacts.id "
+                           "ORDER BY is_primary DESC, position LIMIT 1), "
+                           "(SELECT number FROM contact_phones WHERE contact_id = contacts.id "
+                           "ORDER BY is_primary DESC, position LIMIT 1) "
+                           "FROM contacts WHERE id IN (SELECT id FROM temp.refresh_ids)"));
+        if (!read)
+            return read.error();
+        QSqlQuery write(m_db);
+        write.prepare(QStringLiteral("INSERT INTO temp.refresh_summary VALUES (?, ?, ?, ?, ?)"));
+        while (read->next()) {
+            const Summary s = summaryOf(read->value(1).toString(), read->value(2).toString(), read->value(3).toString(),
+                                        read->value(4), read->value(5));
+            write.addBindValue(read->value(0));
+            write.addBindValue(s.displayName);
+            write.addBindValue(s.sortKey);
+            write.addBindValue(s.primaryEmail);
+            write.addBindValue(s.primaryPhone);
+            if (!write.exec())
+                return Sql::errorFrom(write.lastError(), QStringLiteral("refresh summaries"));
+        }
+    }
+    for (const char* column : {"display_name", "sort_key", "primary_email", "primary_phone"})
+        if (Status s = exec(QStringLiteral("UPDATE contacts SET %1 = (SELECT r.%1 FROM temp.refresh_summary r "
+                                           "WHERE r.id = contacts.id) WHERE id IN (SELECT r.id FROM temp.refresh_summary r "
+                                           "CROSS JOIN contacts c ON c.id = r.id WHERE c.%1 IS NOT r.%1)")
+                                .arg(QLatin1String(column)));
+            !s)
+            return s;
+
+    // Full-text rows.
+    {
+        auto phones = Sql::run(m_db, QStringLiteral("refresh search"),
+                               QStringLiteral("SELECT p.contact_id, p.e164, p.number FROM temp.refresh_ids r "
+                                              "CROSS JOIN contact_phones p ON p.contact_id = r.id ORDER BY p.contact_id, p.id"));
+        if (!phones)
+            return phones.error();
+        QHash<qint64, QStringList> tokens;
+        while (phones->next()) {
+            tokens[phones->value(0).toLongLong()] += PhoneNormalizer::searchTokens(phones->value(1).toString(),
+                                                                                  phones->value(2).toString());
+        }
+        auto read = Sql::run(m_db, QStringLiteral("refresh search"),
+                             QStringLiteral("SELECT id, %1 FROM contacts WHERE id IN (SELECT id FROM temp.refresh_ids)")
+                                 .arg(QLatin1String(searchColumns)));
+        if (!read)
+            return read.error();
+        QSqlQuery write(m_db);
+        write.prepare(QStringLiteral("INSERT INTO temp.refresh_search VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        while (read->next()) {
+            const qint64 id = read->value(0).toLongLong();
+            write.addBindValue(id);
+            for (const QVariant& v : searchRowOf(*read, 1, tokens.value(id)))
+                write.addBindValue(v);
+            if (!write.exec())
+                return Sql::errorFrom(write.lastError(), QStringLiteral("refresh search"));
+        }
+    }
+    if (Status s = exec(QStringLiteral("DELETE FROM contact_search WHERE rowid IN (SELECT id FROM temp.refresh_ids)")); !s)
+        return s;
+    return exec(QStringLiteral("INSERT INTO contact_search (rowid, name, email, phone, company, title, notes) "
+                               "SELECT id, name, email, phone, company, title, notes FROM temp.refresh_search "
+                               "ORDER BY id"));
 }
 
 Status ContactRepository::touch(qint64 id)

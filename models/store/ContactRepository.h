@@ -103,9 +103,13 @@ public:
     Result<qint64> importRunOf(qint64 id);
     // Rewrites the contact's full-text search row (done by every write here; public for migrations).
     Status refreshSearch(qint64 id);
-    // Rewrites the list's summary columns (name, sort key, primary email and phone, tags) and
+    // Rewrites the list's summary columns (name, sort key, primary email and phone) and
     // the search row; for bulk edits of a column the summary derives from (company).
     Status refreshSummary(qint64 id);
+    // The summary columns (display name, sort key, primary email and phone) and the
+    // full-text rows of many contacts at once, set-based (a bulk merge and its undo); the same
+    // values refreshSummary + refreshSearch would write for each. Ids that do not exist are skipped.
+    Status refreshDerived(const QList<qint64>& ids);
     // The live contact with this external id, normalised email or E.164 phone, or 0.
     Result<qint64> findByExternalId(const QString& externalId);
     Result<qint64> findByEmail(const QString& emailNorm);

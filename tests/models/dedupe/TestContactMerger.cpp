@@ -6,11 +6,15 @@
 #include "TestSupport.h"
 #include "dedupe/ContactMerger.h"
 #include "dedupe/DuplicateFinder.h"
+#include "domain/ContactJson.h"
 #include "io/ImportJob.h"
 #include "store/ContactRepository.h"
 #include "store/Sql.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -759,6 +763,109 @@ private Q_SLOTS:
         QCOMPARE(search(byEmail), QList<qint64>{m_b});
         QCOMPARE(search(byNote), QList<qint64>{m_b});
         QCOMPARE(search(QStringLiteral("notes : fair")), QList<qint64>{m_a});
+    }
+
+    void aMembershipTableAddedLaterIsCarriedAndRestored()
+    {
+        // A table that belongs to contacts and is unknown to the merger (as list memberships were
+        // once): carried like campaign memberships (the survivor's row wins, else the most recent of
+        // the others'), and back exactly on undo.
+        QVERIFY(exec(QStringLiteral("CREATE TABLE test_groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")));
+        QVERIFY(exec(QStringLiteral("CREATE TABLE test_group_members (group_id INTEGER NOT NULL REFERENCES test_groups(id) ON DELETE "
+                                    "CASCADE, contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE, "
+                                    "role TEXT NOT NULL DEFAULT 'member', updated_at INTEGER NOT NULL, "
+                                    "PRIMARY KEY (group_id, contact_id))")));
+        QVERIFY(exec(QStringLiteral("INSERT INTO test_groups VALUES (1, 'Board'), (2, 'Press')")));
+        QVERIFY(exec(QStringLiteral("INSERT INTO test_group_members VALUES (1, %1, 'chair', 5), (1, %2, 'member', 9), "
+                                    "(2, %2, 'guest', 7), (2, %3, 'member', 8)")
+                         .arg(m_a)
+                         .arg(m_b)
+                         .arg(m_c)));
+        const QString before = dump();
+        MergeRequest r;
+        r.survivorId = m_a;
+        r.mergedIds = {m_b, m_c};
+        auto id = m_merger->merge(r);
+        QVERIFY2(id, qPrintable(id.error().toString()));
+        QCOMPARE(ids(QStringLiteral("SELECT group_id FROM test_group_members WHERE contact_id = ? ORDER BY group_id"), {m_a}),
+                 (QList<qint64>{1, 2}));
+        QCOMPARE(ids(QStringLiteral("SELECT updated_at FROM test_group_members WHERE contact_id = ? ORDER BY group_id"), {m_a}),
+                 (QList<qint64>{5, 8})); // the survivor's own row; then the most recent of the others'
+        QCOMPARE(ids(QStringLiteral("SELECT COUNT(*) FROM test_group_members WHERE contact_id IN (?, ?)"), {m_b, m_c}),
+                 QList<qint64>{0});
+        QVERIFY(m_merger->undo(*id));
+        QCOMPARE(dump(), before);
+
+        // A list deleted after the merge cannot be joined again; everything else comes back.
+        id = m_merger->merge(r);
+        QVERIFY(id);
+        QVERIFY(exec(QStringLiteral("DELETE FROM test_groups WHERE id = 2")));
+        QVERIFY(m_merger->undo(*id));
+        QCOMPARE(ids(QStringLiteral("SELECT group_id FROM test_group_members WHERE contact_id = ?"), {m_b}), QList<qint64>{1});
+        QVERIFY(m_repo->exists(m_c));
+    }
+
+    void aContactInTwoClustersIsMergedOnce()
+    {
+        const QString before = dump();
+        DuplicateCluster ab, bc;
+        ab.contactIds = {m_a, m_b};
+        ab.score = 0.95;
+        bc.contactIds = {m_b, m_c};
+        bc.score = 0.9;
+        auto result = m_merger->mergeAll({ab, bc}, 0.85, MergePolicy::Survivor);
+        QVERIFY2(result, qPrintable(result.error().toString()));
+        QCOMPARE(result->merged, 1);
+        QCOMPARE(result->skipped, 1); // B went with the first cluster; C alone is no cluster
+        QCOMPARE(result->contactsRemoved, 1);
+        QVERIFY(!m_repo->exists(m_b));
+        QVERIFY(m_repo->exists(m_c));
+        QVERIFY(m_merger->undoBatch(result->batchId));
+        QCOMPARE(dump(), before);
+    }
+
+    void aMergeLoggedInTheEarlierFormatIsUndoneExactly()
+    {
+        // Before the set-based merge, merge_log.snapshot held each contact as ContactJson plus
+        // notes and campaign memberships; such history must stay undoable. Lists came after that
+        // format, so no merge logged in it had list memberships to give back.
+        QVERIFY(exec(QStringLiteral("DELETE FROM list_members")));
+        const QString before = dump();
+        QJsonArray contacts, notes, campaigns;
+        for (qint64 id : {m_a, m_b}) {
+            QJsonObject o = ContactJson::toJson(*m_repo->load(id));
+            o[QStringLiteral("import_run_id")] = *m_repo->importRunOf(id);
+            contacts.append(o);
+        }
+        for (qint64 note : ids(QStringLiteral("SELECT id FROM notes WHERE contact_id = ?"), {m_b}))
+            notes.append(QJsonArray{note, m_b});
+        QSqlQuery q(db());
+        QVERIFY(q.exec(QStringLiteral("SELECT campaign_id, contact_id, delivery_status, updated_at FROM campaign_members "
+                                      "WHERE contact_id IN (%1, %2)")
+                           .arg(m_a)
+                           .arg(m_b)));
+        while (q.next())
+            campaigns.append(QJsonArray{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                                        q.value(3).toLongLong()});
+        const QJsonObject legacy{{QStringLiteral("contacts"), contacts},
+                                 {QStringLiteral("notes"), notes},
+                                 {QStringLiteral("campaigns"), campaigns}};
+        MergeRequest r;
+        r.survivorId = m_a;
+        r.mergedIds = {m_b};
+        auto id = m_merger->merge(r);
+        QVERIFY(id);
+        QSqlQuery rewrite(db());
+        rewrite.prepare(QStringLiteral("UPDATE merge_log SET snapshot = ? WHERE id = ?"));
+        rewrite.addBindValue(QString::fromUtf8(QJsonDocument(legacy).toJson(QJsonDocument::Compact)));
+        rewrite.addBindValue(*id);
+        QVERIFY(rewrite.exec());
+        auto history = m_merger->history();
+        QVERIFY(history);
+        QCOMPARE(history->first().survivorName, QStringLiteral("Jonathan Smith"));
+        QCOMPARE(history->first().mergedNames, QStringList{QStringLiteral("Jon Smith")});
+        QVERIFY(m_merger->undo(*id));
+        QCOMPARE(dump(), before);
     }
 };
 

@@ -310,6 +310,38 @@ private Q_SLOTS:
         QVERIFY(repo().addTags({a, 424242, b}, {QStringLiteral("x")}).ok() == false);
         QCOMPARE(dump(), before);
     }
+
+    void refreshDerivedWritesWhatPerContactRefreshWrites()
+    {
+        // Contacts whose summary and search rows exercise every rule: East Asian name order, a
+        // company or an email or a phone as the display name, tags, notes, several phones.
+        Contact a = makeContact(QStringLiteral("José"), QStringLiteral("Müller"), QStringLiteral("jose@example.com"),
+                                QStringLiteral("(415) 555-3695"), QStringLiteral("ACME"));
+        a.phones.append(PhoneNumber{0, QStringLiteral("+44 20 7946 0958"), {}, QStringLiteral("work"), false});
+        a.tags = QStringList{QStringLiteral("vip"), QStringLiteral("Berlin")};
+        const qint64 ida = create(a);
+        const qint64 idb = create(makeContact(QStringLiteral("伟"), QStringLiteral("王"), QStringLiteral("wang@example.cn")));
+        const qint64 idc = create(makeContact({}, {}, {}, QStringLiteral("415-555-0100"), QStringLiteral("Globex")));
+        const qint64 idd = create(makeContact({}, {}, QStringLiteral("only@mail.org")));
+        const qint64 ide = create(makeContact({}, {}, {}, QStringLiteral("415-555-0101")));
+        QVERIFY(ida > 0 && idb > 0 && idc > 0 && idd > 0 && ide > 0);
+        QVERIFY(repo().addNote(ida, QStringLiteral("rep"), QStringLiteral("met at the fair")));
+        QVERIFY(repo().addNote(ida, QStringLiteral("rep"), QStringLiteral("called back")));
+        const QString expected = dump();
+
+        // Wrong summaries and search rows, then one set-based refresh (with an id that does not exist).
+        QSqlQuery q(m_temp->db().connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET display_name = 'x', sort_key = 'x', primary_email = 'x', "
+                                      "primary_phone = 'x'")));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM contact_search WHERE rowid <> %1").arg(idc)));
+        QVERIFY(q.exec(QStringLiteral("UPDATE contact_search SET name = 'stale' WHERE rowid = %1").arg(idc)));
+        QVERIFY(dump() != expected);
+        QVERIFY(repo().refreshDerived({ida, idb, idc, idd, ide, 987654}));
+        QCOMPARE(dump(), expected);
+        // Nothing to change: nothing changes.
+        QVERIFY(repo().refreshDerived({ida, idb}));
+        QCOMPARE(dump(), expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestContactRepository)
