@@ -517,15 +517,22 @@ TagManagerDialog* MainWindow::tagManager() const
     return m_tagManager;
 }
 
+// A non-modal dialog made on first use, brought to the front when asked for again.
+template <typename Dialog>
+static void showOnce(QPointer<Dialog>& dialog, ContactStore* store, QWidget* parent)
+{
+    if (!dialog) {
+        dialog = new Dialog(store, parent);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
 void MainWindow::showTagManager()
 {
-    if (!m_tagManager) {
-        m_tagManager = new TagManagerDialog(m_store, this);
-        m_tagManager->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    m_tagManager->show();
-    m_tagManager->raise();
-    m_tagManager->activateWindow();
+    showOnce(m_tagManager, m_store, this);
 }
 
 void MainWindow::updateCount()
@@ -783,10 +790,6 @@ void MainWindow::saveSmartList()
     statusBar()->showMessage(tr("Saved the smart list \"%1\".").arg(name.simplified()), 8000);
 }
 
-} // namespace ContactDesk
-
-namespace ContactDesk {
-
 CampaignsDialog* MainWindow::campaignsDialog() const
 {
     return m_campaignsDialog;
@@ -794,13 +797,7 @@ CampaignsDialog* MainWindow::campaignsDialog() const
 
 void MainWindow::showCampaigns()
 {
-    if (!m_campaignsDialog) {
-        m_campaignsDialog = new CampaignsDialog(m_store, this);
-        m_campaignsDialog->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    m_campaignsDialog->show();
-    m_campaignsDialog->raise();
-    m_campaignsDialog->activateWindow();
+    showOnce(m_campaignsDialog, m_store, this);
 }
 
 void MainWindow::chooseCampaignForSelection()

@@ -212,7 +212,7 @@ int commandSearch(const QStringList& args, const QCommandLineParser& parser, con
     auto query = queryFrom(parser, db, repo);
     if (!query)
         return failWith(err, query.error());
-    query->searchText = text; // the list's own full-text search (ContactListQuery::ftsQuery)
+    query->searchText = text; // the list's own search (ContactListQuery::whereClause)
     return printContacts(parser, db, *query, out, err);
 }
 

@@ -62,14 +62,6 @@ QString ContactListQuery::keyColumn() const
     return QStringLiteral("sort_key");
 }
 
-QString ContactListQuery::ftsQuery(const QString& text)
-{
-    QStringList terms;
-    for (const QString& word : searchWords(text))
-        terms.append(ftsTerm(word));
-    return terms.join(QLatin1Char(' '));
-}
-
 QString ContactListQuery::ftsTerm(const QString& word)
 {
     return QLatin1Char('"') + word + QStringLiteral("\"*");

@@ -52,10 +52,10 @@ struct ContactListQuery
     // later bulk actions reuse it so a list and what acts on it always agree.
     QString whereClause() const;
     QVariantList whereBinds() const;
-    // "Kate 555" -> "\"kate\"* \"555\"*": every word as a prefix, all of them required.
-    static QString ftsQuery(const QString& text);
-    static QString ftsTerm(const QString& word);
+    // "Kate 555" -> {"Kate", "555"}: the words of a search, each a prefix that must match.
     static QStringList searchWords(const QString& text);
+    // "kate" -> "\"kate\"*": one word as an FTS5 prefix term.
+    static QString ftsTerm(const QString& word);
     // The LIKE pattern (against ' ' || tags.name_norm) of tag names with a word starting with `word`.
     static QString tagWordPattern(const QString& word);
     // A contact's tag names, comma-separated in name order, as an SQL expression on its id.

@@ -123,13 +123,14 @@ int QuickSearch::charSlot(const QString& word)
 }
 
 // The positions of the contacts `word` matches: a word of the full-text row starting with it,
-// or a tag whose name has a word starting with it. Inside a read transaction.
-Status QuickSearch::markWord(const QSqlDatabase& db, const QString& word, std::vector<std::uint64_t>& bits) const
+// or one of `tagIds` (the tags whose name has a word starting with it). Inside a read transaction.
+Status QuickSearch::markWord(const QSqlDatabase& db, const QString& word, const QList<qint64>& tagIds,
+                             std::vector<std::uint64_t>& bits) const
 {
     sqlite3* h = SqliteApi::handle(db);
     if (Status s = markAll(h, FtsMatches, ContactListQuery::ftsTerm(word), m_rank, bits); !s)
         return s;
-    for (qint64 tagId : tagsStartedBy(db, word)) {
+    for (qint64 tagId : tagIds) {
         if (Status s = markAll(h, TagCarriers, tagId, m_rank, bits); !s)
             return s;
     }
@@ -153,7 +154,7 @@ Status QuickSearch::ensureChar(const QSqlDatabase& db, int slot)
     const QString word = slot < 26 ? QString(QChar(u'a' + slot)) : QString(QChar(u'0' + (slot - 26)));
     std::vector<std::uint64_t>& bits = m_charBits[static_cast<size_t>(slot)];
     bits.assign(m_order.size() / 64 + 1, 0);
-    if (Status s = markWord(db, word, bits); !s)
+    if (Status s = markWord(db, word, tagsStartedBy(db, word), bits); !s)
         return s;
     m_charReady[static_cast<size_t>(slot)] = true;
     return {};
@@ -198,17 +199,17 @@ Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactL
     // intersects their doclists itself.
     const QStringList words = ContactListQuery::searchWords(query.searchText);
     QStringList textOnly;
-    QStringList tagWords;
+    QList<QPair<QString, QList<qint64>>> tagWords;
     QList<int> charWords;
     for (const QString& word : words) {
         if (const int slot = charSlot(word); slot >= 0) {
             if (Status s = ensureChar(db, slot); !s)
                 return finish(s).error();
             charWords.append(slot);
-        } else if (tagsStartedBy(db, word).isEmpty()) {
+        } else if (const QList<qint64> tagIds = tagsStartedBy(db, word); tagIds.isEmpty()) {
             textOnly.append(ContactListQuery::ftsTerm(word));
         } else {
-            tagWords.append(word);
+            tagWords.append({word, tagIds});
         }
     }
 
@@ -230,9 +231,9 @@ Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactL
             return finish(s).error();
         haveResult = true;
     }
-    for (const QString& word : std::as_const(tagWords)) {
+    for (const auto& [word, tagIds] : std::as_const(tagWords)) {
         Bits bits(wordCount, 0);
-        if (Status s = markWord(db, word, bits); !s)
+        if (Status s = markWord(db, word, tagIds, bits); !s)
             return finish(s).error();
         intersect(bits);
     }

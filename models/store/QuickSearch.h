@@ -48,7 +48,8 @@ private:
     static int charSlot(const QString& word);
     static QList<qint64> tagsStartedBy(const QSqlDatabase& db, const QString& word);
     Status refreshOrder(const QSqlDatabase& db);
-    Status markWord(const QSqlDatabase& db, const QString& word, std::vector<std::uint64_t>& bits) const;
+    Status markWord(const QSqlDatabase& db, const QString& word, const QList<qint64>& tagIds,
+                    std::vector<std::uint64_t>& bits) const;
     Status ensureChar(const QSqlDatabase& db, int slot);
 
     qint64 m_dataVersion = -1;         // the connection's data_version the order was read at

@@ -8,6 +8,7 @@
 //
 // Figures go to docs/BENCHMARKS.md with the exact command.
 
+#include "BenchSupport.h"
 #include "domain/PhoneNormalizer.h"
 #include "items/ContactListModel.h"
 #include "store/BulkEdit.h"
@@ -29,59 +30,16 @@
 #include <vector>
 
 using namespace ContactDesk;
+using Bench::inBackground;
+using Bench::ms;
+using Bench::Run;
 
 namespace {
-
-double ms(const QElapsedTimer& t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
 
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
-}
-
-// Runs `job` on a pool thread with its own connection while this (the UI) thread spins its event
-// loop with a 5 ms timer; returns the job's wall time and the longest gap between two ticks.
-struct Run
-{
-    double jobMs = 0;
-    double maxGapMs = 0;
-    bool ok = false;
-};
-
-Run inBackground(const QString& path, const std::function<Status(const QSqlDatabase&)>& job)
-{
-    Run run;
-    QElapsedTimer wall;
-    QElapsedTimer gap;
-    QTimer tick;
-    tick.setInterval(5);
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        run.maxGapMs = std::max(run.maxGapMs, ms(gap));
-        gap.restart();
-    });
-    QFutureWatcher<bool> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<bool>::finished, &loop, &QEventLoop::quit);
-    wall.start();
-    gap.start();
-    tick.start();
-    watcher.setFuture(QtConcurrent::run([path, job] {
-        ScopedConnection connection(path, QStringLiteral("bench-bulk"));
-        if (!connection.status())
-            return false;
-        const Status s = job(connection.database());
-        if (!s)
-            std::fprintf(stderr, "%s\n", qPrintable(s.error().toString()));
-        return s.ok();
-    }));
-    loop.exec();
-    run.jobMs = ms(wall);
-    run.ok = watcher.result();
-    return run;
 }
 
 } // namespace

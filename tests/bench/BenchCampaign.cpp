@@ -8,6 +8,7 @@
 //
 // Figures go to docs/BENCHMARKS.md with the exact command.
 
+#include "BenchSupport.h"
 #include "store/CampaignStore.h"
 #include "store/Database.h"
 #include "store/Sql.h"
@@ -24,54 +25,11 @@
 #include <vector>
 
 using namespace ContactDesk;
+using Bench::inBackground;
+using Bench::ms;
+using Bench::Run;
 
 namespace {
-
-double ms(const QElapsedTimer& t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
-struct Run
-{
-    double jobMs = 0;
-    double maxGapMs = 0;
-    bool ok = false;
-};
-
-// Runs `job` on a pool thread with its own connection while this thread spins its event loop with
-// a 5 ms timer; returns the job's wall time and the longest gap between two ticks.
-Run inBackground(const QString& path, const std::function<Status(const QSqlDatabase&)>& job)
-{
-    Run run;
-    QElapsedTimer wall;
-    QElapsedTimer gap;
-    QTimer tick;
-    tick.setInterval(5);
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        run.maxGapMs = std::max(run.maxGapMs, ms(gap));
-        gap.restart();
-    });
-    QFutureWatcher<bool> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<bool>::finished, &loop, &QEventLoop::quit);
-    wall.start();
-    gap.start();
-    tick.start();
-    watcher.setFuture(QtConcurrent::run([path, job] {
-        ScopedConnection connection(path, QStringLiteral("bench-campaign"));
-        if (!connection.status())
-            return false;
-        const Status s = job(connection.database());
-        if (!s)
-            std::fprintf(stderr, "%s\n", qPrintable(s.error().toString()));
-        return s.ok();
-    }));
-    loop.exec();
-    run.jobMs = ms(wall);
-    run.ok = watcher.result();
-    return run;
-}
 
 template <typename F>
 void timed(const char* what, int runs, F f)
