@@ -1,6 +1,7 @@
 #include "ContactListModel.h"
 
 #include "store/ContactStore.h"
+#include "store/ContactTagCache.h"
 #include "store/Database.h"
 #include "store/QuickSearch.h"
 #include "store/Sql.h"
@@ -66,6 +67,13 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
     : QAbstractTableModel(parent)
     , m_store(store)
 {
+    // First of all on every change: the tags in memory may be out of date, pages read after it
+    // (by the handlers below) take tags from SQL until the next warm-up brings a fresh snapshot.
+    for (auto signal : {&ContactStore::contactsAdded, &ContactStore::contactsChanged, &ContactStore::contactsTrashed,
+                        &ContactStore::contactsRestored, &ContactStore::contactsPurged, &ContactStore::contactsMerged})
+        connect(store, signal, this, &ContactListModel::dropTagCache);
+    connect(store, &ContactStore::tagsChanged, this, &ContactListModel::dropTagCache);
+    connect(store, &ContactStore::externalChange, this, &ContactListModel::dropTagCache);
     connect(&m_scan, &QFutureWatcher<AnchorScan>::finished, this, &ContactListModel::onScanFinished);
     connect(&m_filterScan, &QFutureWatcher<FilterScan>::finished, this, &ContactListModel::onFilterScanFinished);
     connect(store, &ContactStore::contactsAdded, this, [this](const QList<qint64>& ids) {
@@ -100,12 +108,26 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
     m_warmTimer.setInterval(500);
     connect(&m_warmTimer, &QTimer::timeout, this, [this] {
         auto state = m_searchState;
-        m_searchPool.start([state] {
+        const quint64 changes = m_changeGeneration;
+        m_searchPool.start([this, state, changes] {
             QSqlDatabase db = state->database();
+            if (!db.isValid())
+                return;
             // A failure here is only a missed warm-up: the next search reads the order itself
-            // and reports what went wrong.
-            if (db.isValid())
-                static_cast<void>(state->quick.prepare(db));
+            // and reports what went wrong, pages keep reading tags from SQL.
+            static_cast<void>(state->quick.prepare(db));
+            auto tags = ContactTagCache::load(db);
+            if (!tags)
+                return;
+            // Taken only if no change was reported since the warm-up was asked for: a change
+            // committed after this snapshot was read is reported after that, too. (The model
+            // outlives this task: its destructor waits for the search thread.)
+            QMetaObject::invokeMethod(
+                this, [this, changes, cache = std::move(*tags)] {
+                    if (changes == m_changeGeneration)
+                        m_tagCache = cache;
+                },
+                Qt::QueuedConnection);
         });
     });
     for (auto signal : {&ContactStore::contactsAdded, &ContactStore::contactsChanged, &ContactStore::contactsTrashed,
@@ -211,12 +233,13 @@ void ContactListModel::reset()
         return;
     }
     // Prepare both page statements now: planning the keyset query costs more than running it,
-    // and the first deep jump should not pay for it.
-    for (int afterAnchor = 0; afterAnchor < 2; ++afterAnchor) {
-        m_pageQuery[afterAnchor] = std::make_unique<QSqlQuery>(m_store->database().connection());
-        m_pageQuery[afterAnchor]->setForwardOnly(true);
-        m_pageQuery[afterAnchor]->prepare(m_query.pageSql(afterAnchor == 1));
-    }
+    // and the first deep jump should not pay for it. (Those for the other source of tags are
+    // prepared when first used.)
+    for (auto& statements : m_pageQuery)
+        for (auto& statement : statements)
+            statement.reset();
+    for (int afterAnchor = 0; afterAnchor < 2; ++afterAnchor)
+        pageStatement(afterAnchor == 1);
     m_anchors = {Anchor{}};
     m_anchorsComplete = false;
     m_count = 0;
@@ -355,7 +378,9 @@ bool ContactListModel::loadFilteredBlock(int block) const
     QVariantList binds;
     for (int i = start; i < end; ++i)
         binds.append(m_ids[i]);
-    QSqlQuery q = prepared(m_store->database().connection(), ContactListQuery::rowsByIdSql(int(binds.size())), binds);
+    const auto tagCache = m_tagCache;
+    QSqlQuery q = prepared(m_store->database().connection(),
+                           ContactListQuery::rowsByIdSql(int(binds.size()), tagSource(tagCache)), binds);
     if (!q.exec()) {
         m_lastError = Sql::errorFrom(q.lastError(), QStringLiteral("contact rows")).toString();
         return false;
@@ -363,6 +388,8 @@ bool ContactListModel::loadFilteredBlock(int block) const
     QHash<qint64, Row> byId;
     while (q.next()) {
         Row r = rowFrom(q);
+        if (tagCache)
+            r.tags = tagCache->tagsOf(r.id);
         byId.insert(r.id, r);
     }
     Block b;
@@ -445,13 +472,8 @@ bool ContactListModel::loadBlock(int block) const
     const int start = anchor.row;
     const int limit = blockEnd(block) - start;
     const bool afterAnchor = block > 0;
-    auto& statement = m_pageQuery[afterAnchor ? 1 : 0];
-    if (!statement) {
-        statement = std::make_unique<QSqlQuery>(m_store->database().connection());
-        statement->setForwardOnly(true);
-        statement->prepare(m_query.pageSql(afterAnchor));
-    }
-    QSqlQuery& q = *statement;
+    const auto tagCache = m_tagCache;
+    QSqlQuery& q = pageStatement(afterAnchor);
     for (const QVariant& v : m_query.pageBinds(anchor.key, anchor.id, afterAnchor, std::max(limit, 0)))
         q.addBindValue(v);
     if (!q.exec()) {
@@ -463,6 +485,8 @@ bool ContactListModel::loadBlock(int block) const
     b.rows.reserve(limit);
     while (q.next()) {
         b.rows.append(rowFrom(q));
+        if (tagCache)
+            b.rows.last().tags = tagCache->tagsOf(b.rows.last().id);
     }
     q.finish(); // release the read snapshot so the WAL can be checkpointed
     b.lastUsed = ++m_useCounter;
@@ -472,6 +496,29 @@ bool ContactListModel::loadBlock(int block) const
     m_blocks.insert(block, std::move(b));
     evictBlocks();
     return true;
+}
+
+ContactListQuery::Tags ContactListModel::tagSource(const std::shared_ptr<const ContactTagCache>& cache)
+{
+    return cache ? ContactListQuery::Tags::Empty : ContactListQuery::Tags::Read;
+}
+
+QSqlQuery& ContactListModel::pageStatement(bool afterAnchor) const
+{
+    const ContactListQuery::Tags tags = tagSource(m_tagCache);
+    auto& statement = m_pageQuery[tags == ContactListQuery::Tags::Empty ? 1 : 0][afterAnchor ? 1 : 0];
+    if (!statement) {
+        statement = std::make_unique<QSqlQuery>(m_store->database().connection());
+        statement->setForwardOnly(true);
+        statement->prepare(m_query.pageSql(afterAnchor, tags));
+    }
+    return *statement;
+}
+
+void ContactListModel::dropTagCache()
+{
+    ++m_changeGeneration;
+    m_tagCache.reset();
 }
 
 void ContactListModel::evictBlocks() const

@@ -25,6 +25,7 @@
 namespace ContactDesk {
 
 class ContactStore;
+class ContactTagCache;
 struct SearchThreadState;
 
 class ContactListModel : public QAbstractTableModel
@@ -64,6 +65,8 @@ public:
     // finished signal is handled), not only while the worker runs.
     bool isSearching() const { return m_filterScan.isRunning() || m_scanPending; }
     int cachedBlockCount() const { return int(m_blocks.size()); }
+    // Whether pages take their tags from memory (a warm-up's snapshot, dropped on any change).
+    bool hasTagCache() const { return m_tagCache != nullptr; }
     // Waits until the search thread has run what is queued for it (tests and benchmarks).
     void waitForSearchThread();
     QString lastError() const { return m_lastError; }
@@ -119,6 +122,9 @@ private:
     int blockEnd(int block) const;
     bool loadBlock(int block) const;
     void evictBlocks() const;
+    static ContactListQuery::Tags tagSource(const std::shared_ptr<const ContactTagCache>& cache);
+    QSqlQuery& pageStatement(bool afterAnchor) const;
+    void dropTagCache();
     int positionOf(const QVariant& key, qint64 id) const;
     bool readRow(qint64 id, Row* row) const;
     int cachedRow(qint64 id, Row* row = nullptr) const;
@@ -148,8 +154,12 @@ private:
     std::shared_ptr<SearchThreadState> m_searchState;
     QTimer m_warmTimer; // after store changes: bring QuickSearch's name order up to date
     bool m_scanPending = false;
-    // The page statements, prepared once per query (preparing costs as much as running them).
-    mutable std::unique_ptr<QSqlQuery> m_pageQuery[2];
+    // The page statements, prepared once per query (preparing costs as much as running them):
+    // [tags from the cache][after an anchor].
+    mutable std::unique_ptr<QSqlQuery> m_pageQuery[2][2];
+    // Every contact's tags, from the last warm-up; dropped on any change of the store.
+    std::shared_ptr<const ContactTagCache> m_tagCache;
+    quint64 m_changeGeneration = 0; // store changes seen: a warm-up's snapshot is taken only if none came since
 };
 
 } // namespace ContactDesk

@@ -5,12 +5,15 @@ namespace ContactDesk {
 
 namespace {
 
-// The list's columns; %1 is the sort key, %2 the page's tags (read from contact_tags).
+// The list's columns; %1 is the sort key, %2 the page's tags (read from contact_tags, or left
+// empty for a reader that has them from a ContactTagCache).
 const char* columns = "id, %1, display_name, primary_email, primary_phone, company, %2, source, updated_at";
 
-QString listColumns(const QString& key)
+QString listColumns(const QString& key, ContactListQuery::Tags tags)
 {
-    return QString::fromLatin1(columns).arg(key, ContactListQuery::tagsSql(QStringLiteral("contacts.id")));
+    return QString::fromLatin1(columns).arg(key, tags == ContactListQuery::Tags::Read
+                                                     ? ContactListQuery::tagsSql(QStringLiteral("contacts.id"))
+                                                     : QStringLiteral("''"));
 }
 
 // A search word also matches a contact through a tag with a word starting with it: "vip"
@@ -94,11 +97,11 @@ QVariantList ContactListQuery::whereBinds() const
     return binds;
 }
 
-QString ContactListQuery::pageSql(bool afterAnchor) const
+QString ContactListQuery::pageSql(bool afterAnchor, Tags tags) const
 {
     const QString key = keyColumn();
     const QString dir = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    QString sql = QStringLiteral("SELECT %1 FROM contacts WHERE %2").arg(listColumns(key), whereClause());
+    QString sql = QStringLiteral("SELECT %1 FROM contacts WHERE %2").arg(listColumns(key, tags), whereClause());
     if (afterAnchor)
         sql += QStringLiteral(" AND (%1, id) %2 (?, ?)").arg(key, descending ? QStringLiteral("<") : QStringLiteral(">"));
     sql += QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT ?").arg(key, dir);
@@ -163,7 +166,7 @@ QString ContactListQuery::anchorSql() const
 QString ContactListQuery::rowSql() const
 {
     return QStringLiteral("SELECT %1 FROM contacts WHERE id = ? AND %2")
-        .arg(listColumns(keyColumn()), whereClause());
+        .arg(listColumns(keyColumn(), Tags::Read), whereClause());
 }
 
 QVariantList ContactListQuery::rowBinds(qint64 id) const
@@ -179,13 +182,13 @@ QString ContactListQuery::idsSql() const
     return QStringLiteral("SELECT id FROM contacts WHERE %1 ORDER BY %2 %3, id %3").arg(whereClause(), keyColumn(), dir);
 }
 
-QString ContactListQuery::rowsByIdSql(int count)
+QString ContactListQuery::rowsByIdSql(int count, Tags tags)
 {
     QStringList marks;
     for (int i = 0; i < count; ++i)
         marks.append(QStringLiteral("?"));
     return QStringLiteral("SELECT %1 FROM contacts WHERE id IN (%2)")
-        .arg(listColumns(QStringLiteral("sort_key")), marks.join(QLatin1Char(',')));
+        .arg(listColumns(QStringLiteral("sort_key"), tags), marks.join(QLatin1Char(',')));
 }
 
 QString ContactListQuery::keySql() const

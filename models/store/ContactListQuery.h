@@ -28,8 +28,12 @@ struct ContactListQuery
     // The O(1) counter answers when nothing but the trash state filters.
     bool countFromCounter() const { return searchText.trimmed().isEmpty() && filter.isEmpty(); }
 
+    // Whether a statement reads the tags column from contact_tags or leaves it empty for a
+    // reader that has every contact's tags in memory (ContactTagCache).
+    enum class Tags { Read, Empty };
+
     // Columns: id, key, display_name, primary_email, primary_phone, company, tags, source, updated_at
-    QString pageSql(bool afterAnchor) const;
+    QString pageSql(bool afterAnchor, Tags tags = Tags::Read) const;
     QVariantList pageBinds(const QVariant& anchorKey, qint64 anchorId, bool afterAnchor, int limit) const;
     QString countSql() const;
     QVariantList countBinds() const;
@@ -45,7 +49,7 @@ struct ContactListQuery
     QString keySql() const;
     // Every matching id in list order (a filtered list keeps these, not rows), and one block of rows by id.
     QString idsSql() const;
-    static QString rowsByIdSql(int count);
+    static QString rowsByIdSql(int count, Tags tags = Tags::Read);
     QVariantList anchorBinds(int blockSize) const;
 
     // The filter part of every statement above (no leading AND/WHERE) and its values; export and

@@ -189,6 +189,37 @@ private Q_SLOTS:
         QCOMPARE(again.rowCount(), 1);
     }
 
+    void tagsColumnFromMemoryFollowsChanges()
+    {
+        insertMany(400);
+        QVERIFY(m_store->addTags({10, 11}, {QStringLiteral("zeta"), QStringLiteral("Ärzte")}).ok());
+        ContactListModel model(m_store.get());
+        QVERIFY(!model.hasTagCache()); // pages read tags from SQL until the warm-up has run
+        QCOMPARE(model.index(9, ContactListModel::TagsColumn).data().toString(), QStringLiteral("zeta, Ärzte"));
+        QTRY_VERIFY_WITH_TIMEOUT(model.hasTagCache(), 10000);
+        // Pages read now take their tags from memory: the same text (name order, accents folded).
+        model.sort(ContactListModel::NameColumn, Qt::DescendingOrder);
+        QCOMPARE(model.index(390, ContactListModel::NameColumn).data().toString(), QStringLiteral("P Name00009"));
+        QCOMPARE(model.index(390, ContactListModel::TagsColumn).data().toString(), QStringLiteral("zeta, Ärzte"));
+        QCOMPARE(model.index(389, ContactListModel::TagsColumn).data().toString(), QStringLiteral("zeta, Ärzte"));
+        QCOMPARE(model.index(388, ContactListModel::TagsColumn).data().toString(), QString());
+        // A change shows at once (the cache is dropped and the row read from SQL)…
+        QVERIFY(m_store->addTags({10}, {QStringLiteral("Alpha")}).ok());
+        QVERIFY(!model.hasTagCache());
+        QCOMPARE(model.index(390, ContactListModel::TagsColumn).data().toString(), QStringLiteral("Alpha, zeta, Ärzte"));
+        // …and the next snapshot has it; a search's rows take their tags from it as well.
+        QTRY_VERIFY_WITH_TIMEOUT(model.hasTagCache(), 10000);
+        search(model, QStringLiteral("name00009"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, ContactListModel::TagsColumn).data().toString(), QStringLiteral("Alpha, zeta, Ärzte"));
+        search(model, {});
+        QVERIFY(m_store->removeTags({10}, {QStringLiteral("zeta")}).ok());
+        QCOMPARE(model.index(390, ContactListModel::TagsColumn).data().toString(), QStringLiteral("Alpha, Ärzte"));
+        QTRY_VERIFY_WITH_TIMEOUT(model.hasTagCache(), 10000);
+        model.sort(ContactListModel::NameColumn, Qt::AscendingOrder);
+        QCOMPARE(model.index(9, ContactListModel::TagsColumn).data().toString(), QStringLiteral("Alpha, Ärzte"));
+    }
+
     void searchFindsEveryKindOfValue_data()
     {
         QTest::addColumn<QString>("text");
