@@ -14,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <atomic>
 
 namespace ContactDesk {
 
@@ -37,6 +38,11 @@ struct SearchThreadState
     int busyTimeoutMs = 5000;
     std::unique_ptr<ScopedConnection> connection;
     QuickSearch quick;
+    // The warm-up: a chain of short tasks while `warming`; `warmFor` is the model's change count
+    // when it was last asked for; `stopping` ends the chain when the model goes.
+    std::atomic<bool> warming{false};
+    std::atomic<quint64> warmFor{0};
+    std::atomic<bool> stopping{false};
 
     // On the search thread only: its connection, opened on first use.
     QSqlDatabase database()
@@ -107,28 +113,9 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
     m_warmTimer.setSingleShot(true);
     m_warmTimer.setInterval(500);
     connect(&m_warmTimer, &QTimer::timeout, this, [this] {
-        auto state = m_searchState;
-        const quint64 changes = m_changeGeneration;
-        m_searchPool.start([this, state, changes] {
-            QSqlDatabase db = state->database();
-            if (!db.isValid())
-                return;
-            // A failure here is only a missed warm-up: the next search reads the order itself
-            // and reports what went wrong, pages keep reading tags from SQL.
-            static_cast<void>(state->quick.prepare(db));
-            auto tags = ContactTagCache::load(db);
-            if (!tags)
-                return;
-            // Taken only if no change was reported since the warm-up was asked for: a change
-            // committed after this snapshot was read is reported after that, too. (The model
-            // outlives this task: its destructor waits for the search thread.)
-            QMetaObject::invokeMethod(
-                this, [this, changes, cache = std::move(*tags)] {
-                    if (changes == m_changeGeneration)
-                        m_tagCache = cache;
-                },
-                Qt::QueuedConnection);
-        });
+        m_searchState->warmFor = m_changeGeneration;
+        if (!m_searchState->warming.exchange(true))
+            warmStep(this, m_searchState);
     });
     for (auto signal : {&ContactStore::contactsAdded, &ContactStore::contactsChanged, &ContactStore::contactsTrashed,
                         &ContactStore::contactsRestored, &ContactStore::contactsPurged, &ContactStore::contactsMerged})
@@ -138,8 +125,45 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
     reset();
 }
 
+// One step of the warm-up on the search thread, then the next one queued behind whatever search
+// came in meanwhile: a keystroke waits for one step (one doclist walk), not for the whole warm-up.
+// The last step reads the tags snapshot for the list's Tags column.
+void ContactListModel::warmStep(ContactListModel* model, const std::shared_ptr<SearchThreadState>& state)
+{
+    model->m_searchPool.start([model, state] {
+        if (state->stopping)
+            return;
+        const quint64 changes = state->warmFor;
+        QSqlDatabase db = state->database();
+        // A failure is only a missed warm-up: the next search reads what it needs itself and
+        // reports what went wrong, pages keep reading tags from SQL.
+        auto more = db.isValid() ? state->quick.prepareStep(db) : Result<bool>(false);
+        if (more && *more) {
+            warmStep(model, state);
+            return;
+        }
+        if (auto tags = db.isValid() ? ContactTagCache::load(db) : Result<std::shared_ptr<const ContactTagCache>>(nullptr);
+            tags && *tags) {
+            // Taken only if no change was reported since the warm-up was asked for: a change
+            // committed after this snapshot was read is reported after that, too. (The model
+            // outlives this task: its destructor waits for the search thread.)
+            QMetaObject::invokeMethod(
+                model, [model, changes, cache = std::move(*tags)] {
+                    if (changes == model->m_changeGeneration)
+                        model->m_tagCache = cache;
+                },
+                Qt::QueuedConnection);
+        }
+        state->warming = false;
+        // Asked again since this step began: go on (unless another chain started in between).
+        if (state->warmFor != changes && !state->warming.exchange(true))
+            warmStep(model, state);
+    });
+}
+
 ContactListModel::~ContactListModel()
 {
+    m_searchState->stopping = true;
     m_scan.waitForFinished();
     // The search connection is closed in the thread that opened it, after what is queued there
     // (a filter scan included); only then may the pool end its thread. No QFuture::waitForFinished
@@ -160,6 +184,13 @@ void ContactListModel::waitForSearchThread()
     QSemaphore done;
     m_searchPool.start([&done] { done.release(); });
     done.acquire();
+}
+
+void ContactListModel::waitForWarmUp()
+{
+    do
+        waitForSearchThread();
+    while (m_searchState->warming);
 }
 
 void ContactListModel::setQuery(const ContactListQuery& query)

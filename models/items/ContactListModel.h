@@ -69,6 +69,9 @@ public:
     bool hasTagCache() const { return m_tagCache != nullptr; }
     // Waits until the search thread has run what is queued for it (tests and benchmarks).
     void waitForSearchThread();
+    // Waits until the background warm-up after the last change has finished (benchmarks); its
+    // tags snapshot arrives with the next round of the event loop.
+    void waitForWarmUp();
     QString lastError() const { return m_lastError; }
 
 Q_SIGNALS:
@@ -125,6 +128,7 @@ private:
     static ContactListQuery::Tags tagSource(const std::shared_ptr<const ContactTagCache>& cache);
     QSqlQuery& pageStatement(bool afterAnchor) const;
     void dropTagCache();
+    static void warmStep(ContactListModel* model, const std::shared_ptr<SearchThreadState>& state);
     int positionOf(const QVariant& key, qint64 id) const;
     bool readRow(qint64 id, Row* row) const;
     int cachedRow(qint64 id, Row* row = nullptr) const;

@@ -6,6 +6,8 @@
 
 
 #include <algorithm>
+#include <cstdlib>
+#include <string>
 
 namespace ContactDesk {
 
@@ -102,24 +104,41 @@ Status QuickSearch::refreshOrder(const QSqlDatabase& db)
     for (size_t i = 0; i < order.size(); ++i)
         m_rank[static_cast<size_t>(order[i])] = static_cast<std::uint32_t>(i + 1);
     m_order = std::move(order);
-    m_charReady.fill(false); // positions moved: the kept matches are read again when needed
+    for (auto& [word, kept] : m_kept)
+        kept.ready = false; // positions moved: the kept matches are read again when needed
     m_dataVersion = dataVersion;
     ++m_rebuilds;
     return {};
 }
 
-// Which one-character word keeps its matches between searches: a–z and 0–9 as FTS5 folds them
-// ("M" and "m" alike); -1 for any other word.
-int QuickSearch::charSlot(const QString& word)
+// The key under which a word's matches are kept: the word as FTS5 folds it when it is one to
+// four characters a–z and 0–9 ("M" and "m" alike); empty for any other word, which is never kept.
+QString QuickSearch::keptKey(const QString& word)
 {
-    if (word.size() != 1)
-        return -1;
-    const char16_t c = word.at(0).toCaseFolded().unicode();
-    if (c >= u'a' && c <= u'z')
-        return c - u'a';
-    if (c >= u'0' && c <= u'9')
-        return 26 + (c - u'0');
-    return -1;
+    if (word.isEmpty() || word.size() > 4)
+        return {};
+    const QString folded = word.toCaseFolded();
+    for (QChar c : folded) {
+        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')))
+            return {};
+    }
+    return folded;
+}
+
+bool QuickSearch::hasKeptMatches(const QString& word) const
+{
+    const auto it = m_kept.find(keptKey(word));
+    return it != m_kept.end() && it->second.ready;
+}
+
+QStringList QuickSearch::heavyWords() const
+{
+    QStringList words;
+    for (const auto& [word, kept] : m_kept) {
+        if (word.size() > 1)
+            words.append(word);
+    }
+    return words;
 }
 
 // The positions of the contacts `word` matches: a word of the full-text row starting with it,
@@ -147,31 +166,136 @@ QList<qint64> QuickSearch::tagsStartedBy(const QSqlDatabase& db, const QString& 
     return ids; // a failure here shows again in the FTS statement of the same connection
 }
 
-Status QuickSearch::ensureChar(const QSqlDatabase& db, int slot)
+Status QuickSearch::ensureKept(const QSqlDatabase& db, const QString& key)
 {
-    if (m_charReady[static_cast<size_t>(slot)])
+    Kept& kept = m_kept[key];
+    if (kept.ready)
         return {};
-    const QString word = slot < 26 ? QString(QChar(u'a' + slot)) : QString(QChar(u'0' + (slot - 26)));
-    std::vector<std::uint64_t>& bits = m_charBits[static_cast<size_t>(slot)];
-    bits.assign(m_order.size() / 64 + 1, 0);
-    if (Status s = markWord(db, word, tagsStartedBy(db, word), bits); !s)
+    kept.bits.assign(m_order.size() / 64 + 1, 0);
+    if (Status s = markWord(db, key, tagsStartedBy(db, key), kept.bits); !s)
         return s;
-    m_charReady[static_cast<size_t>(slot)] = true;
+    kept.ready = true;
     return {};
+}
+
+bool QuickSearch::needsHeavyWords() const
+{
+    const auto live = qint64(m_order.size());
+    return m_heavyScan >= 0 || m_heavyFoundAt < 0 || std::abs(live - m_heavyFoundAt) * 10 > m_heavyFoundAt;
+}
+
+// The words of two to four characters that may match more than m_heavyMatches contacts, from the
+// full-text index's vocabulary (each term with the number of rows it is in; summed over the terms
+// a word starts, an upper bound of its matches). One first character a step (the whole
+// vocabulary of a million contacts takes 1.2 s); terms come sorted, so every prefix is one run.
+Status QuickSearch::findHeavyWords(const QSqlDatabase& db)
+{
+    static const char Firsts[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    constexpr int FirstCount = int(sizeof(Firsts) - 1);
+    sqlite3* h = SqliteApi::handle(db);
+    if (m_heavyScan < 0) {
+        if (Status s = SqliteApi::exec(h,
+                                       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.cd_search_terms "
+                                       "USING fts5vocab(main, contact_search, row)",
+                                       What);
+            !s)
+            return s;
+        m_heavyScan = 0;
+        m_heavyFound.clear();
+    }
+    const char first = Firsts[m_heavyScan];
+    SqliteApi::Statement terms(h, QStringLiteral("SELECT term, doc FROM temp.cd_search_terms WHERE term >= ? AND term < ?"));
+    terms.bind(1, QString(QLatin1Char(first)));
+    terms.bind(2, QString(QLatin1Char(char(first + 1))));
+    constexpr int Longest = 4;
+    std::string run[Longest + 1]; // the prefix of each length being summed
+    qint64 sum[Longest + 1] = {};
+    auto close = [&](int n) {
+        if (!run[n].empty() && sum[n] > m_heavyMatches)
+            m_heavyFound.emplace_back(sum[n], run[n]);
+        run[n].clear();
+        sum[n] = 0;
+    };
+    auto plain = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    while (terms.next()) {
+        const std::string_view term = terms.text(0);
+        const qint64 docs = terms.int64(1);
+        for (int n = 2; n <= Longest; ++n) {
+            const bool keyable = term.size() >= size_t(n) && std::all_of(term.begin(), term.begin() + n, plain);
+            if (!keyable || term.substr(0, size_t(n)) != run[n])
+                close(n);
+            if (keyable) {
+                run[n].assign(term.substr(0, size_t(n)));
+                sum[n] += docs;
+            }
+        }
+    }
+    if (Status s = terms.status(What); !s) {
+        m_heavyScan = -1;
+        return s;
+    }
+    for (int n = 2; n <= Longest; ++n)
+        close(n);
+    if (++m_heavyScan < FirstCount)
+        return {};
+
+    // All read: keep at most 256 (32 MB of positions at a million contacts), the heaviest.
+    constexpr size_t MostKept = 256;
+    auto& heavy = m_heavyFound;
+    std::sort(heavy.begin(), heavy.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    if (heavy.size() > MostKept)
+        heavy.resize(MostKept);
+    std::map<QString, Kept> kept;
+    for (char c : std::string_view(Firsts))
+        kept[QString(QLatin1Char(c))];
+    for (const auto& [docs, word] : heavy)
+        kept[QString::fromLatin1(word.data(), qsizetype(word.size()))];
+    for (auto& [word, k] : kept) {
+        if (auto old = m_kept.find(word); old != m_kept.end())
+            k = std::move(old->second); // kept matches stay valid: the order has not moved
+    }
+    m_kept = std::move(kept);
+    m_heavyFound.clear();
+    m_heavyScan = -1;
+    m_heavyFoundAt = qint64(m_order.size());
+    return {};
+}
+
+Result<bool> QuickSearch::prepareStep(const QSqlDatabase& db)
+{
+    sqlite3* h = SqliteApi::handle(db);
+    if (Status s = SqliteApi::exec(h, "BEGIN", What); !s)
+        return s.error();
+    bool more = true;
+    Status s = refreshOrder(db);
+    if (s && needsHeavyWords()) {
+        s = findHeavyWords(db);
+    } else if (s) {
+        // One-character words first: the most matches, and every search starts with one.
+        auto next = std::find_if(m_kept.begin(), m_kept.end(), [](const auto& k) { return !k.second.ready && k.first.size() == 1; });
+        if (next == m_kept.end())
+            next = std::find_if(m_kept.begin(), m_kept.end(), [](const auto& k) { return !k.second.ready; });
+        if (next != m_kept.end())
+            s = ensureKept(db, next->first);
+        more = std::any_of(m_kept.begin(), m_kept.end(), [](const auto& k) { return !k.second.ready; });
+    }
+    Status end = SqliteApi::exec(h, "COMMIT", What);
+    if (!s)
+        return s.error();
+    if (!end)
+        return end.error();
+    return more;
 }
 
 Status QuickSearch::prepare(const QSqlDatabase& db)
 {
-    sqlite3* h = SqliteApi::handle(db);
-    if (Status s = SqliteApi::exec(h, "BEGIN", What); !s)
-        return s;
-    Status s = refreshOrder(db);
-    // The one-character words, whose matches are the most (a third of a store for "m") and
-    // cost the most to collect: ready before the first keystroke needs them.
-    for (int slot = 0; s && slot < CharSlots; ++slot)
-        s = ensureChar(db, slot);
-    Status end = SqliteApi::exec(h, "COMMIT", What);
-    return s ? end : s;
+    for (;;) {
+        auto more = prepareStep(db);
+        if (!more)
+            return more.error();
+        if (!*more)
+            return {};
+    }
 }
 
 Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactListQuery& query)
@@ -194,18 +318,18 @@ Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactL
     if (Status s = refreshOrder(db); !s)
         return finish(s).error();
 
-    // One-character words come from their kept matches; words that start a tag name match
+    // One-character and heavy words come from their kept matches; words that start a tag name match
     // through the tag's contacts as well; the others go to the full-text index together, which
     // intersects their doclists itself.
     const QStringList words = ContactListQuery::searchWords(query.searchText);
     QStringList textOnly;
     QList<QPair<QString, QList<qint64>>> tagWords;
-    QList<int> charWords;
+    QList<QString> keptWords;
     for (const QString& word : words) {
-        if (const int slot = charSlot(word); slot >= 0) {
-            if (Status s = ensureChar(db, slot); !s)
+        if (const QString key = keptKey(word); !key.isEmpty() && (key.size() == 1 || m_kept.count(key))) {
+            if (Status s = ensureKept(db, key); !s)
                 return finish(s).error();
-            charWords.append(slot);
+            keptWords.append(key);
         } else if (const QList<qint64> tagIds = tagsStartedBy(db, word); tagIds.isEmpty()) {
             textOnly.append(ContactListQuery::ftsTerm(word));
         } else {
@@ -237,8 +361,8 @@ Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactL
             return finish(s).error();
         intersect(bits);
     }
-    for (int slot : std::as_const(charWords))
-        intersect(m_charBits[static_cast<size_t>(slot)]);
+    for (const QString& key : std::as_const(keptWords))
+        intersect(m_kept[key].bits);
     if (Status s = finish({}); !s)
         return s.error();
 
