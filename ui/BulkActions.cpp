@@ -153,10 +153,8 @@ void BulkActions::run(const QString& text,
                         m_window->statusBar()->showMessage(message(*change) + tr(" Undo with Ctrl+Z."), 8000);
                         if (change->ids.isEmpty() && !change->createdList && !change->createdField)
                             return;
-                        auto runner = [this](const QString& jobText, const StoreJob& job) {
-                            m_store->runJob(jobText, BulkEdit::Steps, job);
-                        };
-                        m_undo->push(new BulkEditCommand(runner, change, text));
+                        m_undo->push(changeCommand(storeRunner(m_store, BulkEdit::Steps), change, &BulkEdit::undo,
+                                                   &BulkEdit::redo, text));
                     });
 }
 

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CampaignCommands.h"
+#include "CampaignPane.h"
 #include "CampaignsDialog.h"
 #include "MessageBanner.h"
 #include "MessageBox.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     , m_lists(new ListsPane(store, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_profile->campaignPane()->setUndoStack(m_undo);
     setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
     resize(1280, 800);
 
@@ -519,10 +521,10 @@ TagManagerDialog* MainWindow::tagManager() const
 
 // A non-modal dialog made on first use, brought to the front when asked for again.
 template <typename Dialog>
-static void showOnce(QPointer<Dialog>& dialog, ContactStore* store, QWidget* parent)
+static void showOnce(QPointer<Dialog>& dialog, ContactStore* store, QUndoStack* undo, QWidget* parent)
 {
     if (!dialog) {
-        dialog = new Dialog(store, parent);
+        dialog = new Dialog(store, undo, parent);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
     }
     dialog->show();
@@ -532,7 +534,7 @@ static void showOnce(QPointer<Dialog>& dialog, ContactStore* store, QWidget* par
 
 void MainWindow::showTagManager()
 {
-    showOnce(m_tagManager, m_store, this);
+    showOnce(m_tagManager, m_store, m_undo, this);
 }
 
 void MainWindow::updateCount()
@@ -741,12 +743,9 @@ void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& ta
                     statusBar()->showMessage(add ? tr("Tagged %n contact(s). Undo with Ctrl+Z.", nullptr, n)
                                                  : tr("Untagged %n contact(s). Undo with Ctrl+Z.", nullptr, n),
                                              8000);
-                    if (n > 0) {
-                        auto runner = [this](const QString& jobText, const StoreJob& job) {
-                            m_store->runJob(jobText, BulkTags::Steps, job);
-                        };
-                        m_undo->push(new BulkTagCommand(runner, change, text));
-                    }
+                    if (n > 0)
+                        m_undo->push(changeCommand(storeRunner(m_store, BulkTags::Steps), change, &BulkTags::undo,
+                                                   &BulkTags::redo, text));
                 });
 }
 
@@ -797,7 +796,7 @@ CampaignsDialog* MainWindow::campaignsDialog() const
 
 void MainWindow::showCampaigns()
 {
-    showOnce(m_campaignsDialog, m_store, this);
+    showOnce(m_campaignsDialog, m_store, m_undo, this);
 }
 
 void MainWindow::chooseCampaignForSelection()

@@ -153,7 +153,7 @@ bool TagTableModel::setData(const QModelIndex& index, const QVariant& value, int
     if (name.isEmpty() || name == t.name)
         return false;
     // The rename runs as a job; the row changes when the store reports it (tagsChanged).
-    m_store->renameTag(t.id, name);
+    Q_EMIT renameRequested(t.id, name);
     return true;
 }
 

@@ -2,7 +2,8 @@
 // The tag manager's table: every tag with its colour and live-contact count. The counts are one
 // grouped scan of contact_tags that grows with the contacts (2.7 s cold on 1M), so the model
 // loads in the background on its own connection and swaps the rows in when the scan lands.
-// Editing a name asks the store to rename (a merge when the name is taken).
+// Editing a name asks for a rename (renameRequested; the tag manager runs it as an undoable job,
+// a merge when the name is taken).
 
 #include "store/ContactRepository.h"
 
@@ -46,6 +47,8 @@ public:
 Q_SIGNALS:
     void loaded();
     void loadFailed(const QString& message);
+    // The rep typed a new name for the tag; the row changes when the store reports the rename.
+    void renameRequested(qint64 tagId, const QString& newName);
 
 private:
     void apply(const TagLoad& load);
