@@ -266,11 +266,11 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     m_undoAction = m_undo->createUndoAction(this, tr("Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setShortcuts(undoKeys(true));
     m_undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
     m_redoAction = m_undo->createRedoAction(this, tr("Redo"));
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setShortcuts(undoKeys(false));
     m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
     toolbar->addAction(m_undoAction);
     toolbar->addAction(m_redoAction);

@@ -172,7 +172,7 @@ QToolButton* stackButton(QUndoStack* stack, bool undo, QWidget* parent, const QS
     const auto tr = [](const char* text) { return QCoreApplication::translate("StoreJobCommand", text); };
     auto* action = new QAction(QIcon::fromTheme(undo ? QStringLiteral("edit-undo") : QStringLiteral("edit-redo")),
                                undo ? tr("Undo") : tr("Redo"), parent);
-    action->setShortcut(undo ? QKeySequence::Undo : QKeySequence::Redo);
+    action->setShortcuts(undoKeys(undo));
     action->setEnabled(undo ? stack->canUndo() : stack->canRedo());
     const auto tip = [action, stack, undo, tr] {
         const QString text = undo ? stack->undoText() : stack->redoText();
@@ -190,6 +190,15 @@ QToolButton* stackButton(QUndoStack* stack, bool undo, QWidget* parent, const QS
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     return button;
+}
+
+QList<QKeySequence> undoKeys(bool undo)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(undo ? QKeySequence::Undo : QKeySequence::Redo);
+    const QKeySequence redo(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+    if (!undo && !keys.contains(redo))
+        keys.append(redo);
+    return keys;
 }
 
 StoreJobRunner storeRunner(ContactStore* store, int steps)

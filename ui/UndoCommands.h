@@ -7,6 +7,7 @@
 #include "store/BulkTags.h"
 #include "store/ContactStore.h"
 
+#include <QKeySequence>
 #include <QList>
 #include <QUndoCommand>
 
@@ -126,6 +127,9 @@ QUndoCommand* changeCommand(StoreJobRunner runner, std::shared_ptr<Change> chang
 // with its key (Ctrl+Z, Ctrl+Shift+Z) anywhere in that window; enabled when the stack can, the
 // step's name in its tooltip.
 QToolButton* stackButton(QUndoStack* stack, bool undo, QWidget* parent, const QString& objectName);
+
+// The keys of Undo or Redo: the platform's, and Ctrl+Shift+Z for Redo everywhere.
+QList<QKeySequence> undoKeys(bool undo);
 
 // A runner for changeCommand: `store`'s jobs with `steps` of progress.
 StoreJobRunner storeRunner(ContactStore* store, int steps);
