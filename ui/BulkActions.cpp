@@ -79,9 +79,8 @@ BulkActions::BulkActions(MainWindow* window, ContactStore* store, QUndoStack* un
         tr("Move the selected contacts to the Trash (Ctrl+Z brings them back)"));
 
     m_button->setObjectName(QStringLiteral("bulkActionsButton"));
-    m_button->setText(tr("Selection"));
-    m_button->setIcon(QIcon::fromTheme(QStringLiteral("view-list-details")));
-    m_button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_button->setText(tr("Actions"));
+    m_button->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     m_button->setPopupMode(QToolButton::InstantPopup);
     m_button->setMenu(m_menu);
     m_button->setToolTip(tr("Act on the selected contacts, or on every matching contact after Select all matching"));

@@ -61,7 +61,9 @@ CampaignPane::CampaignPane(ContactStore* store, QWidget* parent)
     statusLayout->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // The section's frame starts a little below its contents' top (ProfilePane's section style):
+    // keep the first line inside it.
+    layout->setContentsMargins(0, 6, 0, 0);
     layout->addWidget(m_unsubscribedLabel);
     layout->addWidget(m_emptyLabel);
     layout->addWidget(m_view);

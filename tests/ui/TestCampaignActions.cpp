@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "TestSupport.h"
+#include "ToolbarClick.h"
 #include "items/ContactCampaignsModel.h"
 #include "items/ContactListModel.h"
 #include "store/CampaignStore.h"
@@ -64,11 +65,7 @@ class TestCampaignActions : public QObject
 
     void clickAction(const char* name)
     {
-        auto* action = child<QAction>(name);
-        QVERIFY(action);
-        auto* button = qobject_cast<QToolButton*>(child<QToolBar>("mainToolBar")->widgetForAction(action));
-        QVERIFY2(button && button->isEnabled(), name);
-        QTest::mouseClick(button, Qt::LeftButton);
+        Test::clickToolbarAction(m_window.get(), name);
     }
 
     void clickRow(int row, Qt::KeyboardModifiers modifiers = {})
