@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QStyle>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QObject>
@@ -170,7 +171,8 @@ void StoreJobCommand::undo()
 QToolButton* stackButton(QUndoStack* stack, bool undo, QWidget* parent, const QString& objectName)
 {
     const auto tr = [](const char* text) { return QCoreApplication::translate("StoreJobCommand", text); };
-    auto* action = new QAction(QIcon::fromTheme(undo ? QStringLiteral("edit-undo") : QStringLiteral("edit-redo")),
+    const QIcon fallback = parent->style()->standardIcon(undo ? QStyle::SP_ArrowBack : QStyle::SP_ArrowForward);
+    auto* action = new QAction(QIcon::fromTheme(undo ? QStringLiteral("edit-undo") : QStringLiteral("edit-redo"), fallback),
                                undo ? tr("Undo") : tr("Redo"), parent);
     action->setShortcuts(undoKeys(undo));
     action->setEnabled(undo ? stack->canUndo() : stack->canRedo());
