@@ -138,14 +138,7 @@ void BulkActions::run(const QString& text,
 {
     m_window->profilePane()->flush();
     auto change = std::make_shared<BulkEdit::Change>();
-    m_store->runJob(text, BulkEdit::Steps,
-                    [change, apply](const QSqlDatabase& db, const BulkEdit::Progress& progress) -> Status {
-                        auto done = apply(db, progress);
-                        if (!done)
-                            return done.error();
-                        *change = *done;
-                        return {};
-                    },
+    m_store->runJob(text, BulkEdit::Steps, recordingJob(change, apply),
                     [this, change, text, message](bool ok) {
                         if (!ok)
                             return;

@@ -251,14 +251,7 @@ void TagManagerDialog::runChange(
     auto change = std::make_shared<TagCatalog::Change>();
     // The dialog may be closed before the job lands; the change still goes on the stack.
     QPointer<TagManagerDialog> self(this);
-    m_store->runJob(label, TagCatalog::Steps,
-                    [change, apply](const QSqlDatabase& db, const TagCatalog::Progress& progress) -> Status {
-                        auto done = apply(db, progress);
-                        if (!done)
-                            return done.error();
-                        *change = *done;
-                        return {};
-                    },
+    m_store->runJob(label, TagCatalog::Steps, recordingJob(change, apply),
                     [self, store = m_store, undo = QPointer<QUndoStack>(m_undo), change](bool ok) {
                         if (!ok)
                             return;

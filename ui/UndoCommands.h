@@ -131,6 +131,20 @@ QToolButton* stackButton(QUndoStack* stack, bool undo, QWidget* parent, const QS
 // The keys of Undo or Redo: the platform's, and Ctrl+Shift+Z for Redo everywhere.
 QList<QKeySequence> undoKeys(bool undo);
 
+// A store job that runs `apply(db, progress)` (a Result<Change>) and keeps its change record in
+// `change`, for the undo step pushed when the job is done.
+template <typename Change, typename Apply>
+StoreJob recordingJob(std::shared_ptr<Change> change, Apply apply)
+{
+    return [change, apply](const QSqlDatabase& db, const ContactStore::JobProgress& progress) -> Status {
+        auto done = apply(db, progress);
+        if (!done)
+            return done.error();
+        *change = *done;
+        return {};
+    };
+}
+
 // A runner for changeCommand: `store`'s jobs with `steps` of progress.
 StoreJobRunner storeRunner(ContactStore* store, int steps);
 

@@ -97,6 +97,18 @@ class TestTagManagerDialog : public QObject
         QCOMPARE(dialog->currentTagId(), id);
     }
 
+    // Colour…, then picks `colour` in Qt's colour dialog.
+    void pickColour(TagManagerDialog* dialog, const QString& colour)
+    {
+        QTimer::singleShot(0, this, [colour] {
+            auto* colors = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
+            QVERIFY(colors);
+            colors->setCurrentColor(QColor(colour));
+            colors->accept();
+        });
+        QTest::mouseClick(child<QPushButton>(dialog, "colorTagButton"), Qt::LeftButton);
+    }
+
     // Types into the open name editor and presses Enter.
     void typeName(const QString& name)
     {
@@ -185,13 +197,7 @@ private Q_SLOTS:
         // Colour through the colour dialog.
         const qint64 customer = tagId(QStringLiteral("customer"));
         clickTag(dialog, customer);
-        QTimer::singleShot(0, this, [] {
-            auto* colors = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
-            QVERIFY(colors);
-            colors->setCurrentColor(QColor(QStringLiteral("#3366cc")));
-            colors->accept();
-        });
-        QTest::mouseClick(child<QPushButton>(dialog, "colorTagButton"), Qt::LeftButton);
+        pickColour(dialog, QStringLiteral("#3366cc"));
         QCOMPARE(tag(QStringLiteral("Customer")).color, QStringLiteral("#3366cc"));
         QTRY_COMPARE(model->index(model->rowOf(customer), TagTableModel::ColorColumn).data().toString(),
                      QStringLiteral("#3366cc"));
@@ -292,13 +298,7 @@ private Q_SLOTS:
         QCOMPARE(tagId(QStringLiteral("partner")), 0);
         QCOMPARE(Test::dumpDatabase(db), start);
         clickTag(dialog, customer);
-        QTimer::singleShot(0, this, [] {
-            auto* colors = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
-            QVERIFY(colors);
-            colors->setCurrentColor(QColor(QStringLiteral("#3366cc")));
-            colors->accept();
-        });
-        QTest::mouseClick(child<QPushButton>(dialog, "colorTagButton"), Qt::LeftButton);
+        pickColour(dialog, QStringLiteral("#3366cc"));
         QCOMPARE(tag(QStringLiteral("customer")).color, QStringLiteral("#3366cc"));
         QTest::mouseClick(undoButton, Qt::LeftButton);
         waitForJobs();
