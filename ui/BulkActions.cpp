@@ -79,9 +79,8 @@ BulkActions::BulkActions(MainWindow* window, ContactStore* store, QUndoStack* un
         tr("Move the selected contacts to the Trash (Ctrl+Z brings them back)"));
 
     m_button->setObjectName(QStringLiteral("bulkActionsButton"));
-    m_button->setText(tr("Selection"));
-    m_button->setIcon(QIcon::fromTheme(QStringLiteral("view-list-details")));
-    m_button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_button->setText(tr("Actions"));
+    m_button->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     m_button->setPopupMode(QToolButton::InstantPopup);
     m_button->setMenu(m_menu);
     m_button->setToolTip(tr("Act on the selected contacts, or on every matching contact after Select all matching"));
@@ -139,24 +138,15 @@ void BulkActions::run(const QString& text,
 {
     m_window->profilePane()->flush();
     auto change = std::make_shared<BulkEdit::Change>();
-    m_store->runJob(text, BulkEdit::Steps,
-                    [change, apply](const QSqlDatabase& db, const BulkEdit::Progress& progress) -> Status {
-                        auto done = apply(db, progress);
-                        if (!done)
-                            return done.error();
-                        *change = *done;
-                        return {};
-                    },
+    m_store->runJob(text, BulkEdit::Steps, recordingJob(change, apply),
                     [this, change, text, message](bool ok) {
                         if (!ok)
                             return;
                         m_window->statusBar()->showMessage(message(*change) + tr(" Undo with Ctrl+Z."), 8000);
                         if (change->ids.isEmpty() && !change->createdList && !change->createdField)
                             return;
-                        auto runner = [this](const QString& jobText, const StoreJob& job) {
-                            m_store->runJob(jobText, BulkEdit::Steps, job);
-                        };
-                        m_undo->push(new BulkEditCommand(runner, change, text));
+                        m_undo->push(changeCommand(storeRunner(m_store, BulkEdit::Steps), change, &BulkEdit::undo,
+                                                   &BulkEdit::redo, text));
                     });
 }
 

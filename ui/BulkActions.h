@@ -3,7 +3,7 @@
 // matching" (the header checkbox), on every contact matching the search and filters: Add to
 // list…, Remove from list…, Set owner…, Set status…, Set a field…, Export selection…, and Delete
 // of all matching. Each runs BulkEdit in a background job (ContactStore::runJob) and is pushed on
-// the window's undo stack as one BulkEditCommand. Kept out of MainWindow so the window only adds
+// the window's undo stack as one command (changeCommand). Kept out of MainWindow so the window only adds
 // the menu button and forwards a big delete here.
 
 #include "store/BulkEdit.h"

@@ -5,36 +5,6 @@
 
 namespace ContactDesk {
 
-AddToCampaignCommand::AddToCampaignCommand(StoreJobRunner runner, std::shared_ptr<CampaignStore::AddChange> change,
-                                           const QString& text)
-    : QUndoCommand(text)
-    , m_runner(std::move(runner))
-    , m_change(std::move(change))
-{
-}
-
-void AddToCampaignCommand::redo()
-{
-    if (m_firstRedo) { // the job ran it already
-        m_firstRedo = false;
-        return;
-    }
-    auto change = m_change;
-    m_runner(QCoreApplication::translate("AddToCampaignCommand", "Redoing: %1").arg(text()),
-             [change](const QSqlDatabase& db, const CampaignStore::Progress& progress) {
-                 return CampaignStore::redoAdd(db, *change, progress);
-             });
-}
-
-void AddToCampaignCommand::undo()
-{
-    auto change = m_change;
-    m_runner(QCoreApplication::translate("AddToCampaignCommand", "Undoing: %1").arg(text()),
-             [change](const QSqlDatabase& db, const CampaignStore::Progress& progress) {
-                 return CampaignStore::undoAdd(db, *change, progress);
-             });
-}
-
 namespace CampaignActions {
 
 void addToCampaign(ContactStore* store, QUndoStack* undo, qint64 campaignId, const CampaignStore::Target& target,
@@ -68,16 +38,39 @@ void addToCampaign(ContactStore* store, QUndoStack* undo, qint64 campaignId, con
                                                   : QCoreApplication::translate("CampaignActions", "%1 contacts")
                                                         .arg(change->ids.size()),
                                               change->campaignName);
-                auto runner = [store](const QString& jobText, const StoreJob& job) {
-                    store->runJob(jobText, CampaignStore::AddSteps, job);
-                };
-                undo->push(new AddToCampaignCommand(runner, change, text));
+                undo->push(changeCommand(storeRunner(store, CampaignStore::AddSteps), change, &CampaignStore::undoAdd,
+                                         &CampaignStore::redoAdd, text));
             }
             if (done)
                 done(true, change->ids.isEmpty() ? change->summary()
                                                  : change->summary() + QLatin1Char(' ')
                                                        + QCoreApplication::translate("CampaignActions", "Undo with Ctrl+Z."));
         });
+}
+
+Result<int> setMemberStatus(ContactStore* store, QUndoStack* undo, qint64 campaignId, const QString& campaignName,
+                            const QList<qint64>& contactIds, DeliveryStatus status)
+{
+    auto change = store->setMemberStatus(campaignId, contactIds, status);
+    if (!change)
+        return change.error();
+    const int n = change->members;
+    const QString members = n == 1 ? QCoreApplication::translate("CampaignActions", "1 member")
+                                   : QCoreApplication::translate("CampaignActions", "%1 members").arg(n);
+    pushStatusChange(store, undo, *change,
+                     QCoreApplication::translate("CampaignActions", "Set %1 of \"%2\" to %3")
+                         .arg(members, campaignName, Delivery::label(status).toLower()));
+    return n;
+}
+
+void pushStatusChange(ContactStore* store, QUndoStack* undo, const CampaignStore::StatusChange& change,
+                      const QString& text)
+{
+    if (!undo || change.members == 0)
+        return;
+    undo->push(changeCommand(storeRunner(store, CampaignStore::StatusSteps),
+                             std::make_shared<CampaignStore::StatusChange>(change), &CampaignStore::undoStatus,
+                             &CampaignStore::redoStatus, text));
 }
 
 } // namespace CampaignActions

@@ -1,11 +1,16 @@
 #include "CampaignPane.h"
 
+#include "CampaignCommands.h"
 #include "items/ContactCampaignsModel.h"
+#include "store/ContactStore.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -13,10 +18,14 @@ namespace ContactDesk {
 
 CampaignPane::CampaignPane(ContactStore* store, QWidget* parent)
     : QWidget(parent)
+    , m_store(store)
     , m_model(new ContactCampaignsModel(store, this))
     , m_unsubscribedLabel(new QLabel(this))
     , m_emptyLabel(new QLabel(tr("Not in any campaign yet."), this))
     , m_view(new QTableView(this))
+    , m_statusRow(new QWidget(this))
+    , m_statusCombo(new QComboBox(m_statusRow))
+    , m_setStatusButton(new QPushButton(tr("Set status"), m_statusRow))
 {
     setObjectName(QStringLiteral("campaignPane"));
     m_unsubscribedLabel->setObjectName(QStringLiteral("unsubscribedLabel"));
@@ -28,6 +37,7 @@ CampaignPane::CampaignPane(ContactStore* store, QWidget* parent)
     m_view->setObjectName(QStringLiteral("contactCampaignsTableView"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setShowGrid(false);
     m_view->setAlternatingRowColors(true);
@@ -39,12 +49,34 @@ CampaignPane::CampaignPane(ContactStore* store, QWidget* parent)
     m_view->horizontalHeader()->setSectionResizeMode(ContactCampaignsModel::DateColumn, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setHighlightSections(false);
 
+    m_statusCombo->setObjectName(QStringLiteral("campaignPaneStatusComboBox"));
+    for (DeliveryStatus s : Delivery::all())
+        m_statusCombo->addItem(Delivery::label(s), Delivery::key(s));
+    m_setStatusButton->setObjectName(QStringLiteral("campaignPaneSetStatusButton"));
+    m_setStatusButton->setToolTip(tr("Set this contact's delivery status in the selected campaign"));
+    auto* statusLayout = new QHBoxLayout(m_statusRow);
+    statusLayout->setContentsMargins(0, 0, 0, 0);
+    statusLayout->addWidget(m_statusCombo);
+    statusLayout->addWidget(m_setStatusButton);
+    statusLayout->addStretch(1);
+
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // The section's frame starts a little below its contents' top (ProfilePane's section style):
+    // keep the first line inside it.
+    layout->setContentsMargins(0, 6, 0, 0);
     layout->addWidget(m_unsubscribedLabel);
     layout->addWidget(m_emptyLabel);
     layout->addWidget(m_view);
+    layout->addWidget(m_statusRow);
     connect(m_model, &ContactCampaignsModel::reloaded, this, &CampaignPane::update);
+    connect(m_setStatusButton, &QPushButton::clicked, this, &CampaignPane::setSelectedStatus);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        m_setStatusButton->setEnabled(!rows.isEmpty());
+        if (!rows.isEmpty())
+            m_statusCombo->setCurrentIndex(
+                m_statusCombo->findData(rows.first().data(ContactCampaignsModel::StatusKeyRole).toString()));
+    });
     update();
 }
 
@@ -66,10 +98,25 @@ void CampaignPane::update()
     const int rows = m_model->rowCount();
     m_emptyLabel->setVisible(rows == 0);
     m_view->setVisible(rows > 0);
+    m_statusRow->setVisible(rows > 0);
+    m_setStatusButton->setEnabled(m_view->selectionModel()->hasSelection());
     // As tall as its rows (up to six), so the profile scrolls rather than the table.
     const int shown = std::min(rows, 6);
     m_view->setFixedHeight(m_view->horizontalHeader()->sizeHint().height() + shown * m_view->verticalHeader()->defaultSectionSize()
                            + 2 * m_view->frameWidth());
+}
+
+void CampaignPane::setSelectedStatus()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const auto status = Delivery::fromKey(m_statusCombo->currentData().toString());
+    if (rows.isEmpty() || !status || m_model->contactId() <= 0)
+        return;
+    const CampaignMembership m = m_model->membershipAt(rows.first().row());
+    auto n = CampaignActions::setMemberStatus(m_store, m_undo, m.campaignId, m.campaignName, {m_model->contactId()},
+                                              *status);
+    if (!n)
+        m_store->reportError(n.error().toString());
 }
 
 } // namespace ContactDesk

@@ -1,5 +1,6 @@
 #include "CampaignsDialog.h"
 
+#include "CampaignCommands.h"
 #include "FileDialog.h"
 #include "MessageBanner.h"
 #include "items/CampaignMembersModel.h"
@@ -26,6 +27,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -49,9 +51,10 @@ void setUpTable(QTableView* view)
 
 } // namespace
 
-CampaignsDialog::CampaignsDialog(ContactStore* store, QWidget* parent)
+CampaignsDialog::CampaignsDialog(ContactStore* store, QUndoStack* undo, QWidget* parent)
     : QDialog(parent)
     , m_store(store)
+    , m_undo(undo)
     , m_model(new CampaignTableModel(store, this))
     , m_members(new CampaignMembersModel(store, this))
     , m_banner(new MessageBanner(this))
@@ -194,6 +197,8 @@ CampaignsDialog::CampaignsDialog(ContactStore* store, QWidget* parent)
     layout->addWidget(m_banner);
     layout->addWidget(split, 1);
     auto* last = new QHBoxLayout;
+    last->addWidget(stackButton(m_undo, true, this, QStringLiteral("campaignUndoButton")));
+    last->addWidget(stackButton(m_undo, false, this, QStringLiteral("campaignRedoButton")));
     last->addWidget(m_statusLabel, 1);
     last->addWidget(buttons);
     layout->addLayout(last);
@@ -336,7 +341,9 @@ void CampaignsDialog::setSelectedMembersStatus()
     const auto status = Delivery::fromKey(m_memberStatusCombo->currentData().toString());
     if (!status)
         return;
-    auto n = m_store->setMemberStatus(campaign, ids, *status);
+    const int row = m_model->rowOf(campaign);
+    auto n = CampaignActions::setMemberStatus(m_store, m_undo, campaign, row >= 0 ? m_model->campaignAt(row).name : QString(),
+                                              ids, *status);
     if (!n) {
         m_banner->showMessage(n.error().toString(), MessageBanner::Kind::Error);
         return;
@@ -373,6 +380,7 @@ void CampaignsDialog::importStatuses()
             updateState();
             if (!ok)
                 return; // the store reported the error (errorReported -> banner)
+            CampaignActions::pushStatusChange(m_store, m_undo, result->change, tr("Import statuses from %1").arg(file));
             m_banner->showMessage(tr("%1: %2").arg(file, result->summary()),
                                   result->problems.isEmpty() ? MessageBanner::Kind::Information
                                                              : MessageBanner::Kind::Warning);

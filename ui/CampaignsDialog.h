@@ -17,6 +17,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableView;
+class QUndoStack;
 
 namespace ContactDesk {
 
@@ -30,7 +31,8 @@ class CampaignsDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit CampaignsDialog(ContactStore* store, QWidget* parent = nullptr);
+    // Status changes and imports go on `undo` (the main window's stack) as one step each.
+    CampaignsDialog(ContactStore* store, QUndoStack* undo, QWidget* parent = nullptr);
     ~CampaignsDialog() override;
 
     CampaignTableModel* model() const { return m_model; }
@@ -53,6 +55,7 @@ private:
     void updateState();
 
     ContactStore* m_store;
+    QUndoStack* m_undo;
     CampaignTableModel* m_model;
     CampaignMembersModel* m_members;
     MessageBanner* m_banner;

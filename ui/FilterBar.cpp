@@ -142,6 +142,9 @@ FilterBar::FilterBar(ContactStore* store, QWidget* parent)
         b->setProperty("letter", l.toLower());
         b->setCheckable(true);
         b->setAutoRaise(true);
+        // Narrow enough for the strip to shrink with the list (at 1280 px the profile needs room).
+        b->setMinimumWidth(b->fontMetrics().horizontalAdvance(b->text()) + 6);
+        b->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
         b->setChecked(l.isEmpty());
         m_letterGroup->addButton(b);
         strip->addWidget(b);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CampaignCommands.h"
+#include "CampaignPane.h"
 #include "CampaignsDialog.h"
 #include "MessageBanner.h"
 #include "MessageBox.h"
@@ -32,6 +33,8 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QSplitter>
+#include <QStyle>
+#include <QMenu>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -63,6 +66,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     , m_lists(new ListsPane(store, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_profile->campaignPane()->setUndoStack(m_undo);
     setWindowTitle(tr("ContactDesk — %1").arg(store->database().path()));
     resize(1280, 800);
 
@@ -160,6 +164,7 @@ MainWindow::MainWindow(ContactStore* store, QWidget* parent)
     splitter->addWidget(m_profile);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
     splitter->setSizes({800, 480});
     setCentralWidget(splitter);
 
@@ -246,96 +251,119 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
+    // At 1280 px everything must be on the toolbar without an overflow: short labels under icons
+    // (the theme's, else the style's), and the actions on a selection in one "Actions" menu.
     auto* toolbar = addToolBar(tr("Contacts"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    toolbar->setIconSize(QSize(22, 22));
+    const auto icon = [this](const char* name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(name), style()->standardIcon(fallback));
+    };
+    const auto add = [toolbar](const QIcon& i, const QString& text, const char* name, const QString& tip) {
+        QAction* a = toolbar->addAction(i, text);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setToolTip(tip);
+        return a;
+    };
 
-    m_newAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("contact-new")), tr("New contact"), this,
-                                     &MainWindow::newContact);
-    m_newAction->setObjectName(QStringLiteral("newContactAction"));
+    m_newAction = add(icon("contact-new", QStyle::SP_FileIcon), tr("New"), "newContactAction",
+                      tr("New contact (Ctrl+N)"));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newContact);
     m_newAction->setShortcut(QKeySequence::New);
-    m_deleteAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("Delete"), this,
-                                        &MainWindow::deleteSelected);
-    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
+    m_deleteAction = add(icon("edit-delete", QStyle::SP_TrashIcon), tr("Delete"), "deleteAction",
+                         tr("Move the selected contacts to the Trash (Delete)"));
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_table->addAction(m_deleteAction);
     toolbar->addSeparator();
     m_undoAction = m_undo->createUndoAction(this, tr("Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    m_undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_undoAction->setShortcuts(undoKeys(true));
+    m_undoAction->setIcon(icon("edit-undo", QStyle::SP_ArrowBack));
+    m_undoAction->setIconText(tr("Undo"));
     m_redoAction = m_undo->createRedoAction(this, tr("Redo"));
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
-    m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    m_redoAction->setShortcuts(undoKeys(false));
+    m_redoAction->setIcon(icon("edit-redo", QStyle::SP_ArrowForward));
+    m_redoAction->setIconText(tr("Redo"));
     toolbar->addAction(m_undoAction);
     toolbar->addAction(m_redoAction);
     toolbar->addSeparator();
-    m_trashAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("user-trash")), tr("Trash"));
-    m_trashAction->setObjectName(QStringLiteral("trashAction"));
+    m_trashAction = add(icon("user-trash", QStyle::SP_TrashIcon), tr("Trash"), "trashAction",
+                        tr("Show the contacts in the Trash"));
     m_trashAction->setCheckable(true);
-    m_trashAction->setToolTip(tr("Show the contacts in the Trash"));
     connect(m_trashAction, &QAction::toggled, this, &MainWindow::setTrashView);
-    m_restoreAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("Restore"), this,
-                                         &MainWindow::restoreSelected);
-    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
-    m_emptyTrashAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-clear")), tr("Empty Trash"), this,
-                                            &MainWindow::emptyTrash);
-    m_emptyTrashAction->setObjectName(QStringLiteral("emptyTrashAction"));
+    m_restoreAction = add(icon("edit-undo", QStyle::SP_BrowserReload), tr("Restore"), "restoreAction",
+                          tr("Restore the selected contacts from the Trash"));
+    connect(m_restoreAction, &QAction::triggered, this, &MainWindow::restoreSelected);
+    m_emptyTrashAction = add(icon("edit-clear", QStyle::SP_DialogDiscardButton), tr("Empty Trash"), "emptyTrashAction",
+                             tr("Delete every contact in the Trash for good"));
+    connect(m_emptyTrashAction, &QAction::triggered, this, &MainWindow::emptyTrash);
 
     toolbar->addSeparator();
-    m_importAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("Import…"), this,
-                                        &MainWindow::importCsv);
-    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction = add(icon("document-import", QStyle::SP_DialogOpenButton), tr("Import"), "importAction",
+                         tr("Import a CSV file (Ctrl+I); the arrow shows the import history"));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importCsv);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_exportAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("Export…"), this,
-                                        &MainWindow::exportCsv);
-    m_exportAction->setObjectName(QStringLiteral("exportAction"));
-    m_historyAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("view-history")), tr("Import history"), this,
-                                         &MainWindow::showImportHistory);
+    // The history is the Import button's menu.
+    auto* importMenu = new QMenu(this);
+    importMenu->setObjectName(QStringLiteral("importMenu"));
+    m_historyAction = importMenu->addAction(icon("view-history", QStyle::SP_FileDialogDetailedView), tr("Import history"),
+                                            this, &MainWindow::showImportHistory);
     m_historyAction->setObjectName(QStringLiteral("importHistoryAction"));
+    if (auto* importButton = qobject_cast<QToolButton*>(toolbar->widgetForAction(m_importAction))) {
+        importButton->setMenu(importMenu);
+        importButton->setPopupMode(QToolButton::MenuButtonPopup);
+    }
+    m_exportAction = add(icon("document-export", QStyle::SP_DialogSaveButton), tr("Export"), "exportAction",
+                         tr("Write the contacts shown as CSV"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportCsv);
     toolbar->addSeparator();
-    m_duplicatesAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-find-replace")), tr("Duplicates…"),
-                                            this, [this] { showDuplicates({}); });
-    m_duplicatesAction->setObjectName(QStringLiteral("duplicatesAction"));
-    m_duplicatesAction->setToolTip(tr("Find and merge duplicate contacts"));
-    m_mergeAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("merge")), tr("Merge…"), this,
-                                       [this] { showDuplicates(selectedIds()); });
-    m_mergeAction->setObjectName(QStringLiteral("mergeAction"));
+    m_duplicatesAction = add(icon("edit-find-replace", QStyle::SP_FileDialogContentsView), tr("Duplicates"),
+                             "duplicatesAction", tr("Find and merge duplicate contacts"));
+    connect(m_duplicatesAction, &QAction::triggered, this, [this] { showDuplicates({}); });
+    m_mergeAction = add(icon("merge", QStyle::SP_FileDialogListView), tr("Merge"), "mergeAction",
+                        tr("Merge the selected contacts (Ctrl+M)"));
+    connect(m_mergeAction, &QAction::triggered, this, [this] { showDuplicates(selectedIds()); });
     m_mergeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    m_mergeAction->setToolTip(tr("Merge the selected contacts (Ctrl+M)"));
     m_table->addAction(m_mergeAction);
 
     toolbar->addSeparator();
-    m_selectAllAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-select-all")), tr("Select all matching"),
-                                           this, &MainWindow::selectAllMatching);
-    m_selectAllAction->setObjectName(QStringLiteral("selectAllMatchingAction"));
+    m_selectAllAction = add(icon("edit-select-all", QStyle::SP_DialogApplyButton), tr("Select all"),
+                            "selectAllMatchingAction",
+                            tr("Select every contact matching the search and filters, not only those shown "
+                               "(Ctrl+Shift+A)"));
+    connect(m_selectAllAction, &QAction::triggered, this, &MainWindow::selectAllMatching);
     m_selectAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    m_selectAllAction->setToolTip(tr("Select every contact matching the search and filters, not only those shown"));
-    m_addTagAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag-new")), tr("Add tag…"), this,
-                                        &MainWindow::addTagToSelection);
-    m_addTagAction->setObjectName(QStringLiteral("addTagAction"));
-    m_removeTagAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag-delete")), tr("Remove tag…"), this,
-                                           &MainWindow::removeTagFromSelection);
-    m_removeTagAction->setObjectName(QStringLiteral("removeTagAction"));
+    // Actions on the selection (or every matching contact): tags and campaigns first, then
+    // BulkActions' lists, fields, export and delete.
     m_bulk = new BulkActions(this, m_store, m_undo);
-    toolbar->addWidget(m_bulk->menuButton());
-    m_tagsAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("tag")), tr("Tags…"), this,
-                                      &MainWindow::showTagManager);
-    m_tagsAction->setObjectName(QStringLiteral("tagManagerAction"));
-    m_tagsAction->setToolTip(tr("Every tag with its contacts: add, rename or merge, colour, delete"));
-    m_addToCampaignAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("mail-send")), tr("Add to campaign…"),
-                                               this, &MainWindow::chooseCampaignForSelection);
+    QMenu* actions = m_bulk->menu();
+    QAction* first = actions->actions().value(0);
+    m_addTagAction = new QAction(icon("tag-new", QStyle::SP_FileDialogNewFolder), tr("Add tag…"), this);
+    m_addTagAction->setObjectName(QStringLiteral("addTagAction"));
+    connect(m_addTagAction, &QAction::triggered, this, &MainWindow::addTagToSelection);
+    m_removeTagAction = new QAction(icon("tag-delete", QStyle::SP_DialogCancelButton), tr("Remove tag…"), this);
+    m_removeTagAction->setObjectName(QStringLiteral("removeTagAction"));
+    connect(m_removeTagAction, &QAction::triggered, this, &MainWindow::removeTagFromSelection);
+    m_addToCampaignAction = new QAction(icon("mail-send", QStyle::SP_ArrowRight), tr("Add to campaign…"), this);
     m_addToCampaignAction->setObjectName(QStringLiteral("addToCampaignAction"));
     m_addToCampaignAction->setToolTip(tr("Add the selected contacts to a campaign (unsubscribed contacts are skipped)"));
-    m_bulk->menu()->addSeparator(); // with the other bulk actions, reachable when the toolbar overflows
-    m_bulk->menu()->addAction(m_addToCampaignAction);
-    m_campaignsAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("mail-message")), tr("Campaigns…"), this,
-                                           &MainWindow::showCampaigns);
-    m_campaignsAction->setObjectName(QStringLiteral("campaignsAction"));
-    m_campaignsAction->setToolTip(tr("Campaigns with their members, delivery statuses and funnel"));
+    connect(m_addToCampaignAction, &QAction::triggered, this, &MainWindow::chooseCampaignForSelection);
+    actions->insertActions(first, {m_addTagAction, m_removeTagAction, m_addToCampaignAction});
+    actions->insertSeparator(first);
+    m_bulk->menuButton()->setIcon(icon("view-list-details", QStyle::SP_FileDialogDetailedView));
+    toolbar->addWidget(m_bulk->menuButton());
+    toolbar->addSeparator();
+    m_tagsAction = add(icon("tag", QStyle::SP_FileDialogInfoView), tr("Tags"), "tagManagerAction",
+                       tr("Every tag with its contacts: add, rename or merge, colour, delete"));
+    connect(m_tagsAction, &QAction::triggered, this, &MainWindow::showTagManager);
+    m_campaignsAction = add(icon("mail-message", QStyle::SP_MessageBoxInformation), tr("Campaigns"), "campaignsAction",
+                            tr("Campaigns with their members, delivery statuses and funnel"));
+    connect(m_campaignsAction, &QAction::triggered, this, &MainWindow::showCampaigns);
 
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -348,6 +376,7 @@ void MainWindow::createActions()
     addAction(m_redoAction);
     addAction(m_newAction);
     addAction(m_selectAllAction);
+    addAction(m_importAction);
 }
 
 bool MainWindow::isTrashView() const
@@ -519,10 +548,10 @@ TagManagerDialog* MainWindow::tagManager() const
 
 // A non-modal dialog made on first use, brought to the front when asked for again.
 template <typename Dialog>
-static void showOnce(QPointer<Dialog>& dialog, ContactStore* store, QWidget* parent)
+static void showOnce(QPointer<Dialog>& dialog, ContactStore* store, QUndoStack* undo, QWidget* parent)
 {
     if (!dialog) {
-        dialog = new Dialog(store, parent);
+        dialog = new Dialog(store, undo, parent);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
     }
     dialog->show();
@@ -532,7 +561,7 @@ static void showOnce(QPointer<Dialog>& dialog, ContactStore* store, QWidget* par
 
 void MainWindow::showTagManager()
 {
-    showOnce(m_tagManager, m_store, this);
+    showOnce(m_tagManager, m_store, m_undo, this);
 }
 
 void MainWindow::updateCount()
@@ -741,12 +770,9 @@ void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& ta
                     statusBar()->showMessage(add ? tr("Tagged %n contact(s). Undo with Ctrl+Z.", nullptr, n)
                                                  : tr("Untagged %n contact(s). Undo with Ctrl+Z.", nullptr, n),
                                              8000);
-                    if (n > 0) {
-                        auto runner = [this](const QString& jobText, const StoreJob& job) {
-                            m_store->runJob(jobText, BulkTags::Steps, job);
-                        };
-                        m_undo->push(new BulkTagCommand(runner, change, text));
-                    }
+                    if (n > 0)
+                        m_undo->push(changeCommand(storeRunner(m_store, BulkTags::Steps), change, &BulkTags::undo,
+                                                   &BulkTags::redo, text));
                 });
 }
 
@@ -797,7 +823,7 @@ CampaignsDialog* MainWindow::campaignsDialog() const
 
 void MainWindow::showCampaigns()
 {
-    showOnce(m_campaignsDialog, m_store, this);
+    showOnce(m_campaignsDialog, m_store, m_undo, this);
 }
 
 void MainWindow::chooseCampaignForSelection()

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -147,6 +148,9 @@ ProfilePane::ProfilePane(ContactStore* store, TagListModel* tags, QWidget* paren
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_emptyLabel);
     outer->addWidget(scroll);
+    // Never narrower than a loaded contact's rows (an email row with its kind, Primary and remove
+    // need about 380 px): the window's splitter stops there instead of clipping them.
+    setMinimumWidth(std::max(380, m_content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()));
 
     connect(m_emails, &ContactPointsEditor::edited, this, [this] { pointsEdited(m_emails); });
     connect(m_phones, &ContactPointsEditor::edited, this, [this] { pointsEdited(m_phones); });

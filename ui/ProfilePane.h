@@ -49,6 +49,7 @@ public:
     QString fieldError(ContactField field) const;
     bool isCheckingDuplicates() const { return m_duplicateCheck.isRunning(); }
     MessageBanner* duplicateBanner() const { return m_duplicateBanner; }
+    CampaignPane* campaignPane() const { return m_campaignPane; }
 
 Q_SIGNALS:
     void contactCreated(qint64 id);

@@ -2,10 +2,12 @@
 
 #include "MessageBanner.h"
 #include "MessageBox.h"
+#include "UndoCommands.h"
 #include "items/TagTableModel.h"
 #include "store/ContactStore.h"
 
 #include <QColorDialog>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,14 +15,46 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QPointer>
 #include <QTableView>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace ContactDesk {
 
-TagManagerDialog::TagManagerDialog(ContactStore* store, QWidget* parent)
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("TagManagerDialog", text);
+}
+
+// The undo stack's name for a change: "Delete tag "vip"", "Merge tag "vip" into "customer"".
+QString describe(const TagCatalog::Change& change)
+{
+    switch (change.operation) {
+    case TagCatalog::Operation::Create: return tr("Add tag \"%1\"").arg(change.tag.name);
+    case TagCatalog::Operation::Rename: return tr("Rename tag \"%1\" to \"%2\"").arg(change.tag.name, change.newName);
+    case TagCatalog::Operation::Merge: return tr("Merge tag \"%1\" into \"%2\"").arg(change.tag.name, change.newName);
+    case TagCatalog::Operation::Color: return tr("Colour of tag \"%1\"").arg(change.tag.name);
+    case TagCatalog::Operation::Remove: return tr("Delete tag \"%1\"").arg(change.tag.name);
+    }
+    return {};
+}
+
+void pushTagChange(ContactStore* store, QUndoStack* undo, const std::shared_ptr<TagCatalog::Change>& change)
+{
+    undo->push(changeCommand(storeRunner(store, TagCatalog::Steps), change, &TagCatalog::undo, &TagCatalog::redo,
+                             describe(*change)));
+}
+
+} // namespace
+
+TagManagerDialog::TagManagerDialog(ContactStore* store, QUndoStack* undo, QWidget* parent)
     : QDialog(parent)
     , m_store(store)
+    , m_undo(undo)
     , m_model(new TagTableModel(store, this))
     , m_banner(new MessageBanner(this))
     , m_newTagEdit(new QLineEdit(this))
@@ -29,6 +63,8 @@ TagManagerDialog::TagManagerDialog(ContactStore* store, QWidget* parent)
     , m_renameButton(new QPushButton(tr("Rename"), this))
     , m_colorButton(new QPushButton(tr("Colour…"), this))
     , m_deleteButton(new QPushButton(tr("Delete…"), this))
+    , m_undoButton(stackButton(undo, true, this, QStringLiteral("tagUndoButton")))
+    , m_redoButton(stackButton(undo, false, this, QStringLiteral("tagRedoButton")))
     , m_statusLabel(new QLabel(this))
 {
     setWindowTitle(tr("Tags"));
@@ -67,6 +103,8 @@ TagManagerDialog::TagManagerDialog(ContactStore* store, QWidget* parent)
     layout->addLayout(addRow);
     layout->addLayout(middle, 1);
     auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_undoButton);
+    bottom->addWidget(m_redoButton);
     bottom->addWidget(m_statusLabel, 1);
     bottom->addWidget(buttons);
     layout->addLayout(bottom);
@@ -89,6 +127,7 @@ TagManagerDialog::TagManagerDialog(ContactStore* store, QWidget* parent)
         m_keepSelected = 0;
         updateState();
     });
+    connect(m_model, &TagTableModel::renameRequested, this, &TagManagerDialog::renameTag);
     connect(m_model, &TagTableModel::loadFailed, this,
             [this](const QString& message) { m_banner->showMessage(message, MessageBanner::Kind::Error); });
     connect(m_store, &ContactStore::errorReported, this,
@@ -136,14 +175,15 @@ void TagManagerDialog::addTag()
     const QString name = m_newTagEdit->text().simplified();
     if (name.isEmpty())
         return;
-    auto id = m_store->createTag(name);
-    if (!id) {
-        m_banner->showMessage(id.error().toString(), MessageBanner::Kind::Error);
+    auto change = m_store->createTag(name);
+    if (!change) {
+        m_banner->showMessage(change.error().toString(), MessageBanner::Kind::Error);
         return;
     }
     m_banner->hide();
     m_newTagEdit->clear();
-    m_keepSelected = *id;
+    m_keepSelected = change->tag.id;
+    pushChange(*change);
 }
 
 void TagManagerDialog::renameCurrent()
@@ -167,10 +207,15 @@ void TagManagerDialog::chooseColor()
                                                 QColorDialog::DontUseNativeDialog);
     if (!color.isValid())
         return;
-    if (Status s = m_store->setTagColor(id, color.name()); !s)
-        m_banner->showMessage(s.error().toString(), MessageBanner::Kind::Error);
-    else
-        m_keepSelected = id;
+    if (color.name() == tag.color)
+        return;
+    auto change = m_store->setTagColor(id, color.name());
+    if (!change) {
+        m_banner->showMessage(change.error().toString(), MessageBanner::Kind::Error);
+        return;
+    }
+    m_keepSelected = id;
+    pushChange(*change);
 }
 
 void TagManagerDialog::deleteCurrent()
@@ -182,12 +227,55 @@ void TagManagerDialog::deleteCurrent()
     const QString text =
         tag.contactCount == 0
             ? tr("Delete the tag \"%1\"? No contact carries it.").arg(tag.name)
-            : tr("Remove the tag \"%1\" from %2 and delete it? This cannot be undone.")
+            : tr("Remove the tag \"%1\" from %2 and delete it? Ctrl+Z takes it back.")
                   .arg(tag.name,
                        tag.contactCount == 1 ? tr("1 contact") : tr("%1 contacts").arg(QLocale().toString(tag.contactCount)));
     if (MessageBox::question(this, tr("Delete tag"), text) != QMessageBox::Yes)
         return;
-    m_store->deleteTag(id);
+    runChange(tr("Deleting tag"),
+              [id](const QSqlDatabase& db, const TagCatalog::Progress& progress) { return TagCatalog::remove(db, id, progress); });
+}
+
+void TagManagerDialog::renameTag(qint64 id, const QString& newName)
+{
+    m_keepSelected = id;
+    runChange(tr("Renaming tag"), [id, newName](const QSqlDatabase& db, const TagCatalog::Progress& progress) {
+        return TagCatalog::rename(db, id, newName, progress);
+    });
+}
+
+void TagManagerDialog::runChange(
+    const QString& label,
+    const std::function<Result<TagCatalog::Change>(const QSqlDatabase&, const TagCatalog::Progress&)>& apply)
+{
+    auto change = std::make_shared<TagCatalog::Change>();
+    // The dialog may be closed before the job lands; the change still goes on the stack.
+    QPointer<TagManagerDialog> self(this);
+    m_store->runJob(label, TagCatalog::Steps, recordingJob(change, apply),
+                    [self, store = m_store, undo = QPointer<QUndoStack>(m_undo), change](bool ok) {
+                        if (!ok)
+                            return;
+                        if (!self) {
+                            if (undo)
+                                pushTagChange(store, undo, change);
+                            return;
+                        }
+                        if (change->operation != TagCatalog::Operation::Remove)
+                            self->m_keepSelected = change->resultTagId();
+                        self->pushChange(*change);
+                    });
+}
+
+void TagManagerDialog::pushChange(const TagCatalog::Change& change)
+{
+    if (change.operation == TagCatalog::Operation::Rename && change.newName == change.tag.name)
+        return; // nothing changed
+    const QString text = describe(change);
+    const QString contacts = change.contacts == 1 ? tr("1 contact") : tr("%1 contacts").arg(QLocale().toString(change.contacts));
+    m_banner->showMessage(change.contacts > 0 ? tr("%1 (%2). Undo with Ctrl+Z.").arg(text, contacts)
+                                              : tr("%1. Undo with Ctrl+Z.").arg(text),
+                          MessageBanner::Kind::Information);
+    pushTagChange(m_store, m_undo, std::make_shared<TagCatalog::Change>(change));
 }
 
 } // namespace ContactDesk

@@ -2,7 +2,11 @@
 
 #include "store/ContactStore.h"
 
+#include <QAction>
 #include <QCoreApplication>
+#include <QStyle>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QObject>
 
 namespace ContactDesk {
@@ -142,62 +146,66 @@ void BulkMergeCommand::undo()
     });
 }
 
-BulkTagCommand::BulkTagCommand(StoreJobRunner runner, std::shared_ptr<BulkTags::Change> change, const QString& text)
+StoreJobCommand::StoreJobCommand(StoreJobRunner runner, StoreJob undoJob, StoreJob redoJob, const QString& text)
     : QUndoCommand(text)
     , m_runner(std::move(runner))
-    , m_change(std::move(change))
+    , m_undoJob(std::move(undoJob))
+    , m_redoJob(std::move(redoJob))
 {
 }
 
-void BulkTagCommand::redo()
+void StoreJobCommand::redo()
 {
-    if (m_firstRedo) { // the window ran it already
+    if (m_firstRedo) { // done already when it was pushed
         m_firstRedo = false;
         return;
     }
-    auto change = m_change;
-    m_runner(QCoreApplication::translate("BulkTagCommand", "Redoing: %1…").arg(text()),
-             [change](const QSqlDatabase& db, const BulkTags::Progress& progress) {
-                 return BulkTags::redo(db, *change, progress);
-             });
+    m_runner(QCoreApplication::translate("StoreJobCommand", "Redo: %1").arg(text()), m_redoJob);
 }
 
-void BulkTagCommand::undo()
+void StoreJobCommand::undo()
 {
-    auto change = m_change;
-    m_runner(QCoreApplication::translate("BulkTagCommand", "Undoing: %1…").arg(text()),
-             [change](const QSqlDatabase& db, const BulkTags::Progress& progress) {
-                 return BulkTags::undo(db, *change, progress);
-             });
+    m_runner(QCoreApplication::translate("StoreJobCommand", "Undo: %1").arg(text()), m_undoJob);
 }
 
-BulkEditCommand::BulkEditCommand(StoreJobRunner runner, std::shared_ptr<BulkEdit::Change> change, const QString& text)
-    : QUndoCommand(text)
-    , m_runner(std::move(runner))
-    , m_change(std::move(change))
+QToolButton* stackButton(QUndoStack* stack, bool undo, QWidget* parent, const QString& objectName)
 {
+    const auto tr = [](const char* text) { return QCoreApplication::translate("StoreJobCommand", text); };
+    const QIcon fallback = parent->style()->standardIcon(undo ? QStyle::SP_ArrowBack : QStyle::SP_ArrowForward);
+    auto* action = new QAction(QIcon::fromTheme(undo ? QStringLiteral("edit-undo") : QStringLiteral("edit-redo"), fallback),
+                               undo ? tr("Undo") : tr("Redo"), parent);
+    action->setShortcuts(undoKeys(undo));
+    action->setEnabled(undo ? stack->canUndo() : stack->canRedo());
+    const auto tip = [action, stack, undo, tr] {
+        const QString text = undo ? stack->undoText() : stack->redoText();
+        action->setToolTip(text.isEmpty() ? action->text()
+                                          : (undo ? tr("Undo %1 (Ctrl+Z)") : tr("Redo %1 (Ctrl+Shift+Z)")).arg(text));
+    };
+    tip();
+    QObject::connect(action, &QAction::triggered, stack, undo ? &QUndoStack::undo : &QUndoStack::redo);
+    QObject::connect(stack, undo ? &QUndoStack::canUndoChanged : &QUndoStack::canRedoChanged, action,
+                     &QAction::setEnabled);
+    QObject::connect(stack, &QUndoStack::indexChanged, action, tip);
+    parent->addAction(action); // the key works anywhere in the window
+    auto* button = new QToolButton(parent);
+    button->setObjectName(objectName);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    return button;
 }
 
-void BulkEditCommand::redo()
+QList<QKeySequence> undoKeys(bool undo)
 {
-    if (m_firstRedo) { // the window ran it already
-        m_firstRedo = false;
-        return;
-    }
-    auto change = m_change;
-    m_runner(QCoreApplication::translate("BulkEditCommand", "Redoing: %1…").arg(text()),
-             [change](const QSqlDatabase& db, const BulkEdit::Progress& progress) {
-                 return BulkEdit::redo(db, *change, progress);
-             });
+    QList<QKeySequence> keys = QKeySequence::keyBindings(undo ? QKeySequence::Undo : QKeySequence::Redo);
+    const QKeySequence redo(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+    if (!undo && !keys.contains(redo))
+        keys.append(redo);
+    return keys;
 }
 
-void BulkEditCommand::undo()
+StoreJobRunner storeRunner(ContactStore* store, int steps)
 {
-    auto change = m_change;
-    m_runner(QCoreApplication::translate("BulkEditCommand", "Undoing: %1…").arg(text()),
-             [change](const QSqlDatabase& db, const BulkEdit::Progress& progress) {
-                 return BulkEdit::undo(db, *change, progress);
-             });
+    return [store, steps](const QString& text, const StoreJob& job) { store->runJob(text, steps, job); };
 }
 
 } // namespace ContactDesk

@@ -7,8 +7,13 @@
 #include "store/BulkTags.h"
 #include "store/ContactStore.h"
 
+#include <QKeySequence>
 #include <QList>
 #include <QUndoCommand>
+
+class QToolButton;
+class QUndoStack;
+class QWidget;
 
 #include <functional>
 #include <memory>
@@ -83,33 +88,64 @@ private:
 using StoreJob = ContactStore::Job;
 using StoreJobRunner = std::function<void(const QString& text, const StoreJob& job)>;
 
-// A bulk tag add/remove over many contacts, undone and redone as one step in the background. The
-// change (which links it made) is shared with the jobs, which alone touch it, one at a time.
-class BulkTagCommand : public QUndoCommand
+// A change made already (by a store job, or on the UI connection when it is one row), undone and
+// redone as one step in the background through `runner` (ContactStore::runJob: one write thread,
+// so the jobs run one at a time in the order they were started).
+class StoreJobCommand : public QUndoCommand
 {
 public:
-    BulkTagCommand(StoreJobRunner runner, std::shared_ptr<BulkTags::Change> change, const QString& text);
+    StoreJobCommand(StoreJobRunner runner, StoreJob undoJob, StoreJob redoJob, const QString& text);
     void undo() override;
     void redo() override;
 
 private:
     StoreJobRunner m_runner;
-    std::shared_ptr<BulkTags::Change> m_change;
-    bool m_firstRedo = true;
+    StoreJob m_undoJob;
+    StoreJob m_redoJob;
+    bool m_firstRedo = true; // pushing must not do it twice
 };
 
-// A bulk list, field or Trash change (BulkEdit), undone and redone as one step in the background.
-class BulkEditCommand : public QUndoCommand
+// The command for a change record (BulkTags::Change, BulkEdit::Change, TagCatalog::Change, ...)
+// with its store functions undo(db, change, progress) and redo(db, change, progress). The jobs
+// share the record, which only they touch, one at a time (a redo records afresh).
+template <typename Change, typename UndoFunction, typename RedoFunction>
+QUndoCommand* changeCommand(StoreJobRunner runner, std::shared_ptr<Change> change, UndoFunction undoChange,
+                            RedoFunction redoChange, const QString& text)
 {
-public:
-    BulkEditCommand(StoreJobRunner runner, std::shared_ptr<BulkEdit::Change> change, const QString& text);
-    void undo() override;
-    void redo() override;
+    return new StoreJobCommand(
+        std::move(runner),
+        [change, undoChange](const QSqlDatabase& db, const ContactStore::JobProgress& progress) {
+            return undoChange(db, *change, progress);
+        },
+        [change, redoChange](const QSqlDatabase& db, const ContactStore::JobProgress& progress) {
+            return redoChange(db, *change, progress);
+        },
+        text);
+}
 
-private:
-    StoreJobRunner m_runner;
-    std::shared_ptr<BulkEdit::Change> m_change;
-    bool m_firstRedo = true;
-};
+// An Undo (or Redo) button on `stack` for a window other than the main one (a non-modal dialog),
+// with its key (Ctrl+Z, Ctrl+Shift+Z) anywhere in that window; enabled when the stack can, the
+// step's name in its tooltip.
+QToolButton* stackButton(QUndoStack* stack, bool undo, QWidget* parent, const QString& objectName);
+
+// The keys of Undo or Redo: the platform's, and Ctrl+Shift+Z for Redo everywhere.
+QList<QKeySequence> undoKeys(bool undo);
+
+// A store job that runs `apply(db, progress)` (a Result<Change>) and keeps its change record in
+// `change`, for the undo step pushed when the job is done.
+template <typename Change, typename Apply>
+StoreJob recordingJob(std::shared_ptr<Change> change, Apply apply)
+{
+    return [change, apply](const QSqlDatabase& db, const ContactStore::JobProgress& progress) -> Status {
+        auto done = apply(db, progress);
+        if (!done)
+            return done.error();
+        *change = *done;
+        return {};
+    };
+}
+
+// A runner for changeCommand: `store`'s jobs with `steps` of progress.
+StoreJobRunner storeRunner(ContactStore* store, int steps);
 
 } // namespace ContactDesk

@@ -295,17 +295,17 @@ int commandTag(const QStringList& args, const QCommandLineParser& parser, const 
             return failWith(err, outcome.error());
         if (json)
             printJson(out, QJsonObject{{QStringLiteral("tag"), args[2].simplified()},
-                                       {QStringLiteral("merged"), outcome->merged},
+                                       {QStringLiteral("merged"), outcome->merged()},
                                        {QStringLiteral("changed"), outcome->contacts}});
         else
-            out << (outcome->merged ? tr("Merged \"%1\" into \"%2\" (%3)") : tr("Renamed \"%1\" to \"%2\" (%3)"))
+            out << (outcome->merged() ? tr("Merged \"%1\" into \"%2\" (%3)") : tr("Renamed \"%1\" to \"%2\" (%3)"))
                        .arg(args[1].simplified(), args[2].simplified(), contactsText(outcome->contacts))
                 << Qt::endl;
         return Ok;
     }
     if (sub == QLatin1String("color")) {
-        if (Status s = TagCatalog::setColor(db, *id, args[2]); !s)
-            return failWith(err, s.error());
+        if (auto colored = TagCatalog::setColor(db, *id, args[2]); !colored)
+            return failWith(err, colored.error());
         out << tr("Set the colour of \"%1\" to %2").arg(args[1].simplified(), args[2].trimmed().toLower()) << Qt::endl;
         return Ok;
     }
@@ -313,9 +313,10 @@ int commandTag(const QStringList& args, const QCommandLineParser& parser, const 
     if (!removed)
         return fail(err, removed.error().toString());
     if (json)
-        printJson(out, QJsonObject{{QStringLiteral("tag"), args[1].simplified()}, {QStringLiteral("changed"), *removed}});
+        printJson(out, QJsonObject{{QStringLiteral("tag"), args[1].simplified()},
+                                   {QStringLiteral("changed"), removed->contacts}});
     else
-        out << tr("Deleted \"%1\" from %2").arg(args[1].simplified(), contactsText(*removed)) << Qt::endl;
+        out << tr("Deleted \"%1\" from %2").arg(args[1].simplified(), contactsText(removed->contacts)) << Qt::endl;
     return Ok;
 }
 

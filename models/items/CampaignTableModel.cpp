@@ -7,13 +7,11 @@
 #include <QColor>
 #include <QDateTime>
 #include <QLocale>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ContactDesk {
 
 CampaignTableModel::CampaignTableModel(ContactStore* store, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_store(store)
+    : BackgroundTableModel(store, parent)
 {
     connect(&m_watcher, &QFutureWatcher<CampaignLoad>::finished, this, [this] { apply(m_watcher.result()); });
     connect(store, &ContactStore::campaignsChanged, this, &CampaignTableModel::reload);
@@ -41,49 +39,21 @@ void CampaignTableModel::setShowArchived(bool show)
 
 void CampaignTableModel::reload()
 {
-    if (m_loading) {
-        m_reloadAgain = true;
-        return;
-    }
-    m_loading = true;
-    const QString path = m_store->database().path();
-    const int busy = std::max(m_store->database().busyTimeoutMs(), 5000);
     const bool archived = m_showArchived;
-    m_watcher.setFuture(QtConcurrent::run([path, busy, archived]() -> CampaignLoad {
-        ScopedConnection connection(path, QStringLiteral("campaign-table"), busy);
-        if (!connection.status())
-            return CampaignLoad{{}, connection.status().error().toString()};
-        auto campaigns = CampaignStore::list(connection.database(), archived);
+    startLoad<CampaignLoad>(m_watcher, QStringLiteral("campaign-table"), [archived](const QSqlDatabase& db) {
+        auto campaigns = CampaignStore::list(db, archived);
         return campaigns ? CampaignLoad{*campaigns, {}} : CampaignLoad{{}, campaigns.error().toString()};
-    }));
+    });
 }
 
 void CampaignTableModel::apply(const CampaignLoad& load)
 {
-    m_loading = false;
-    if (m_reloadAgain) {
-        m_reloadAgain = false; // this result may be stale already
-        reload();
+    if (!landLoad())
         return;
-    }
-    if (!load.error.isEmpty()) {
+    if (!load.error.isEmpty())
         Q_EMIT failed(load.error);
-        Q_EMIT loaded();
-        return;
-    }
-    bool sameIds = load.campaigns.size() == m_campaigns.size();
-    for (qsizetype i = 0; sameIds && i < load.campaigns.size(); ++i)
-        sameIds = load.campaigns[i].id == m_campaigns[i].id;
-    if (sameIds) {
-        m_campaigns = load.campaigns;
-        if (!m_campaigns.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(int(m_campaigns.size()) - 1, ColumnCount - 1));
-    } else {
-        // Campaigns are few (dozens to hundreds): a reset is cheap and keeps the code plain.
-        beginResetModel();
-        m_campaigns = load.campaigns;
-        endResetModel();
-    }
+    else
+        swapRows(m_campaigns, load.campaigns);
     Q_EMIT loaded();
 }
 

@@ -4,14 +4,10 @@
 // grouped walk of an index), so the model loads in the background on its own connection and swaps
 // the rows in when the load lands, as TagTableModel does. Editing a name renames the campaign.
 
+#include "BackgroundTableModel.h"
 #include "domain/Campaign.h"
 
-#include <QAbstractTableModel>
-#include <QFutureWatcher>
-
 namespace ContactDesk {
-
-class ContactStore;
 
 struct CampaignLoad
 {
@@ -19,7 +15,7 @@ struct CampaignLoad
     QString error;
 };
 
-class CampaignTableModel : public QAbstractTableModel
+class CampaignTableModel : public BackgroundTableModel
 {
     Q_OBJECT
 
@@ -47,25 +43,19 @@ public:
 
     bool showArchived() const { return m_showArchived; }
     void setShowArchived(bool show);
-    bool isLoading() const { return m_loading; }
     Campaign campaignAt(int row) const { return m_campaigns.value(row); }
     int rowOf(qint64 campaignId) const;
-    // Re-reads in the background; a reload asked for while one runs follows it.
-    void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void loaded();
     void failed(const QString& message); // a load or a rename went wrong
 
 private:
     void apply(const CampaignLoad& load);
 
-    ContactStore* m_store;
     QList<Campaign> m_campaigns;
     QFutureWatcher<CampaignLoad> m_watcher;
     bool m_showArchived = false;
-    bool m_loading = false;
-    bool m_reloadAgain = false;
 };
 
 } // namespace ContactDesk

@@ -5,13 +5,11 @@
 #include "store/TagCatalog.h"
 
 #include <QColor>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ContactDesk {
 
 TagTableModel::TagTableModel(ContactStore* store, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_store(store)
+    : BackgroundTableModel(store, parent)
 {
     connect(&m_watcher, &QFutureWatcher<TagLoad>::finished, this, [this] { apply(m_watcher.result()); });
     connect(store, &ContactStore::tagsChanged, this, &TagTableModel::reload);
@@ -26,47 +24,21 @@ TagTableModel::~TagTableModel()
 
 void TagTableModel::reload()
 {
-    if (m_loading) {
-        m_reloadAgain = true;
-        return;
-    }
-    m_loading = true;
-    const QString path = m_store->database().path();
-    const int busy = m_store->database().busyTimeoutMs();
-    m_watcher.setFuture(QtConcurrent::run([path, busy]() -> TagLoad {
-        ScopedConnection connection(path, QStringLiteral("tag-table"), std::max(busy, 5000));
-        if (!connection.status())
-            return TagLoad{{}, connection.status().error().toString()};
-        auto tags = TagCatalog::list(connection.database());
+    startLoad<TagLoad>(m_watcher, QStringLiteral("tag-table"), [](const QSqlDatabase& db) {
+        auto tags = TagCatalog::list(db);
         return tags ? TagLoad{*tags, {}} : TagLoad{{}, tags.error().toString()};
-    }));
+    });
 }
 
 void TagTableModel::apply(const TagLoad& load)
 {
-    m_loading = false;
-    if (m_reloadAgain) {
-        m_reloadAgain = false; // this result may be stale already
-        reload();
+    if (!landLoad())
         return;
-    }
     if (!load.error.isEmpty()) {
         Q_EMIT loadFailed(load.error);
         return;
     }
-    bool sameIds = load.tags.size() == m_tags.size();
-    for (qsizetype i = 0; sameIds && i < load.tags.size(); ++i)
-        sameIds = load.tags[i].id == m_tags[i].id;
-    if (sameIds) {
-        m_tags = load.tags;
-        if (!m_tags.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(int(m_tags.size()) - 1, ColumnCount - 1));
-    } else {
-        // Tags are few (dozens to hundreds): a reset is cheap and keeps the code plain.
-        beginResetModel();
-        m_tags = load.tags;
-        endResetModel();
-    }
+    swapRows(m_tags, load.tags);
     Q_EMIT loaded();
 }
 
@@ -153,7 +125,7 @@ bool TagTableModel::setData(const QModelIndex& index, const QVariant& value, int
     if (name.isEmpty() || name == t.name)
         return false;
     // The rename runs as a job; the row changes when the store reports it (tagsChanged).
-    m_store->renameTag(t.id, name);
+    Q_EMIT renameRequested(t.id, name);
     return true;
 }
 

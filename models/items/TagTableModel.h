@@ -1,17 +1,15 @@
 #pragma once
 // The tag manager's table: every tag with its colour and live-contact count. The counts are one
 // grouped scan of contact_tags that grows with the contacts (2.7 s cold on 1M), so the model
-// loads in the background on its own connection and swaps the rows in when the scan lands.
-// Editing a name asks the store to rename (a merge when the name is taken).
+// loads in the background on its own connection and swaps the rows in when the scan lands
+// (BackgroundTableModel).
+// Editing a name asks for a rename (renameRequested; the tag manager runs it as an undoable job,
+// a merge when the name is taken).
 
+#include "BackgroundTableModel.h"
 #include "store/ContactRepository.h"
 
-#include <QAbstractTableModel>
-#include <QFutureWatcher>
-
 namespace ContactDesk {
-
-class ContactStore;
 
 struct TagLoad
 {
@@ -19,7 +17,7 @@ struct TagLoad
     QString error;
 };
 
-class TagTableModel : public QAbstractTableModel
+class TagTableModel : public BackgroundTableModel
 {
     Q_OBJECT
 
@@ -37,24 +35,20 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
-    bool isLoading() const { return m_loading; }
     TagInfo tagAt(int row) const { return m_tags.value(row); }
     int rowOf(qint64 tagId) const;
-    // Re-reads in the background; a reload asked for while one runs follows it.
-    void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void loaded();
     void loadFailed(const QString& message);
+    // The rep typed a new name for the tag; the row changes when the store reports the rename.
+    void renameRequested(qint64 tagId, const QString& newName);
 
 private:
     void apply(const TagLoad& load);
 
-    ContactStore* m_store;
     QList<TagInfo> m_tags;
     QFutureWatcher<TagLoad> m_watcher;
-    bool m_loading = false;
-    bool m_reloadAgain = false;
 };
 
 } // namespace ContactDesk

@@ -34,20 +34,12 @@ Status exec(const QSqlDatabase& db, const char* name, const QString& sql, const 
     return {};
 }
 
-QString idsJson(const QList<qint64>& ids)
-{
-    QJsonArray array;
-    for (qint64 id : ids)
-        array.append(id);
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
 // The live contacts of `target` that pass `condition` (SQL on contacts, unqualified) go into
 // temp.bulk_targets: only those the action changes.
 Status fillFor(const QSqlDatabase& db, const Target& target, const QString& condition, const QVariantList& binds)
 {
     if (target.useIds) {
-        QVariantList all{idsJson(target.ids)};
+        QVariantList all{Sql::idsJson(target.ids)};
         all += binds;
         return BulkTags::fillTargets(db,
                                      QStringLiteral("SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?)) "

@@ -5,8 +5,6 @@
 #include "Sql.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace ContactDesk::BulkTags {
 
@@ -20,14 +18,6 @@ QString tr(const char* text)
 Error cancelled()
 {
     return Error{Error::Code::Cancelled, tr("the tag change was cancelled; nothing was changed"), {}};
-}
-
-QString idsJson(const QVector<qint64>& ids)
-{
-    QJsonArray array;
-    for (qint64 id : ids)
-        array.append(id);
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 // Links or unlinks the targets and rewrites what every list and search reads from them.
@@ -69,7 +59,7 @@ Status fillFromIds(const QSqlDatabase& db, const QVector<qint64>& ids, qint64 ta
                        QStringLiteral("SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?)) AND id %1 "
                                       "(SELECT contact_id FROM contact_tags WHERE tag_id = ?)")
                            .arg(linked ? QStringLiteral("IN") : QStringLiteral("NOT IN")),
-                       {idsJson(ids), tagId});
+                       {Sql::idsJson(ids), tagId});
 }
 
 struct Step

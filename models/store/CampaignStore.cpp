@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -30,15 +31,6 @@ QString contactsText(qint64 n)
 Error cancelled()
 {
     return Error{Error::Code::Cancelled, tr("the campaign change was cancelled; nothing was changed"), {}};
-}
-
-template <typename Ids>
-QString idsJson(const Ids& ids)
-{
-    QJsonArray array;
-    for (qint64 id : ids)
-        array.append(id);
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 Campaign campaignFrom(const QSqlQuery& q)
@@ -115,7 +107,7 @@ Result<int> fillFromIds(const QSqlDatabase& db, const QVector<qint64>& ids)
     return fillTargets(db,
                        QStringLiteral("SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?)) "
                                       "AND deleted_at IS NULL"),
-                       {idsJson(ids)});
+                       {Sql::idsJson(ids)});
 }
 
 // Drops the members and the unsubscribed from the targets, makes the rest members (pending) and
@@ -164,6 +156,112 @@ Result<int> markUnsubscribed(const QSqlDatabase& db, const QString& idsJsonText,
                                   "'active' THEN 'unsubscribed' ELSE status END WHERE id IN (SELECT value FROM "
                                   "json_each(?)) AND unsubscribed_at IS NULL"),
                    {when, Sql::nowMs(), idsJsonText});
+}
+
+// Member rows of the contacts in `idsJsonText` as [[contact_id, delivery_status, updated_at], ...].
+Result<QString> memberRows(const QSqlDatabase& db, qint64 campaignId, const QString& idsJsonText)
+{
+    auto rows = Sql::scalar(db, QStringLiteral("member rows"),
+                            QStringLiteral("SELECT json_group_array(json_array(contact_id, delivery_status, updated_at)) "
+                                           "FROM (SELECT contact_id, delivery_status, updated_at FROM campaign_members "
+                                           "WHERE campaign_id = ? AND contact_id IN (SELECT value FROM json_each(?)) "
+                                           "ORDER BY contact_id)"),
+                            {campaignId, idsJsonText});
+    if (!rows)
+        return rows.error();
+    return rows->toString();
+}
+
+// Contact rows as [[id, status, updated_at, unsubscribed_at], ...]; `where` has one bind.
+Result<QString> contactRows(const QSqlDatabase& db, const char* where, const QString& bind)
+{
+    auto rows = Sql::scalar(db, QStringLiteral("contact rows"),
+                            QStringLiteral("SELECT json_group_array(json_array(id, status, updated_at, unsubscribed_at)) "
+                                           "FROM (SELECT id, status, updated_at, unsubscribed_at FROM contacts WHERE %1 "
+                                           "ORDER BY id)")
+                                .arg(QLatin1String(where)),
+                            {bind});
+    if (!rows)
+        return rows.error();
+    return rows->toString();
+}
+
+const char* unmarkedIn = "id IN (SELECT value FROM json_each(?)) AND unsubscribed_at IS NULL";
+const char* rowsIn = "id IN (SELECT json_extract(value, '$[0]') FROM json_each(?))";
+
+// Marks the contacts of `ids` unsubscribed as markUnsubscribed does (each with its own date),
+// recording the contacts it changes, before and after, into `change`.
+Result<int> markRecorded(const QSqlDatabase& db, StatusChange& change, const QList<qint64>& ids,
+                         const QList<qint64>& when)
+{
+    auto before = contactRows(db, unmarkedIn, Sql::idsJson(ids));
+    if (!before)
+        return before.error();
+    int marked = 0;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        auto n = markUnsubscribed(db, Sql::idsJson(QList<qint64>{ids[i]}), when[i]);
+        if (!n)
+            return n.error();
+        marked += *n;
+    }
+    auto after = contactRows(db, rowsIn, *before);
+    if (!after)
+        return after.error();
+    change.contactsBefore = *before;
+    change.contactsAfter = *after;
+    return marked;
+}
+
+// Writes member and contact rows (the JSON of StatusChange) back, one statement per table.
+Status writeStatusRows(const QSqlDatabase& db, qint64 campaignId, const QString& members, const QString& contacts,
+                       const Progress& progress)
+{
+    const QString fill = QStringLiteral("INSERT INTO temp.status_rows SELECT json_extract(value, '$[0]'), "
+                                        "json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
+                                        "json_extract(value, '$[3]') FROM json_each(?)");
+    const QString name = QStringLiteral("status rows");
+    for (const char* sql : {"CREATE TEMP TABLE IF NOT EXISTS status_rows (id INTEGER PRIMARY KEY, a, b, c)",
+                            "DELETE FROM temp.status_rows"})
+        if (Status s = exec(db, name, QString::fromLatin1(sql)); !s)
+            return s;
+    if (Status s = exec(db, name, fill, {members}); !s)
+        return s;
+    if (Status s = exec(db, name,
+                        QStringLiteral("UPDATE campaign_members AS m SET delivery_status = r.a, updated_at = r.b FROM "
+                                       "temp.status_rows r WHERE m.campaign_id = ? AND m.contact_id = r.id"),
+                        {campaignId});
+        !s)
+        return s;
+    if (progress && !progress(2))
+        return cancelled();
+    if (Status s = exec(db, name, QStringLiteral("DELETE FROM temp.status_rows")); !s)
+        return s;
+    if (Status s = exec(db, name, fill, {contacts}); !s)
+        return s;
+    // Setting an unsubscribed contact active again lifts the mark (contacts_resubscribe), which
+    // is what the rows say as well.
+    return exec(db, name,
+                QStringLiteral("UPDATE contacts SET status = r.a, updated_at = r.b, unsubscribed_at = r.c FROM "
+                               "temp.status_rows r WHERE contacts.id = r.id"));
+}
+
+Status rewriteStatus(const QSqlDatabase& db, const StatusChange& change, bool before, const Progress& progress)
+{
+    Sql::ScopedCacheSize cache(db, 256);
+    Sql::TransactionGuard tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    if (auto c = existing(db, change.campaignId); !c)
+        return c.error();
+    if (progress && !progress(1))
+        return cancelled();
+    if (Status s = writeStatusRows(db, change.campaignId, before ? change.membersBefore : change.membersAfter,
+                                   before ? change.contactsBefore : change.contactsAfter, progress);
+        !s)
+        return s;
+    if (progress && !progress(StatusSteps))
+        return cancelled();
+    return tx.commit();
 }
 
 int columnOf(const QStringList& header, std::initializer_list<const char*> names)
@@ -413,7 +511,7 @@ Status undoAdd(const QSqlDatabase& db, const AddChange& change, const Progress& 
     if (Status s = exec(db, QStringLiteral("undo campaign add"),
                         QStringLiteral("DELETE FROM campaign_members WHERE campaign_id = ? AND contact_id IN "
                                        "(SELECT value FROM json_each(?))"),
-                        {change.campaignId, idsJson(change.ids)});
+                        {change.campaignId, Sql::idsJson(change.ids)});
         !s)
         return s;
     if (progress && !progress(AddSteps))
@@ -446,8 +544,8 @@ Status redoAdd(const QSqlDatabase& db, AddChange& change, const Progress& progre
     return {};
 }
 
-Result<int> setMemberStatus(const QSqlDatabase& db, qint64 campaignId, const QList<qint64>& contactIds,
-                            DeliveryStatus status, qint64 when)
+Result<StatusChange> changeMemberStatus(const QSqlDatabase& db, qint64 campaignId, const QList<qint64>& contactIds,
+                                        DeliveryStatus status, qint64 when)
 {
     if (when <= 0)
         when = Sql::nowMs();
@@ -457,7 +555,7 @@ Result<int> setMemberStatus(const QSqlDatabase& db, qint64 campaignId, const QLi
     auto c = existing(db, campaignId);
     if (!c)
         return c.error();
-    const QString json = idsJson(contactIds);
+    const QString json = Sql::idsJson(contactIds);
     auto missing = Sql::run(db, QStringLiteral("member status"),
                             QStringLiteral("SELECT DISTINCT value FROM json_each(?) WHERE value NOT IN "
                                            "(SELECT contact_id FROM campaign_members WHERE campaign_id = ?) ORDER BY value"),
@@ -471,18 +569,48 @@ Result<int> setMemberStatus(const QSqlDatabase& db, qint64 campaignId, const QLi
         return Error{Error::Code::NotFound,
                      tr("contact %1 is not a member of \"%2\"").arg(absent.join(QStringLiteral(", ")), c->name),
                      tr("Campaign")};
+    StatusChange change;
+    change.campaignId = campaignId;
+    auto before = memberRows(db, campaignId, json);
+    if (!before)
+        return before.error();
+    change.membersBefore = *before;
     auto n = changed(db, QStringLiteral("member status"),
                      QStringLiteral("UPDATE campaign_members SET delivery_status = ?, updated_at = ? "
                                     "WHERE campaign_id = ? AND contact_id IN (SELECT value FROM json_each(?))"),
                      {Delivery::key(status), when, campaignId, json});
     if (!n)
         return n.error();
+    change.members = *n;
     if (status == DeliveryStatus::Unsubscribed)
-        if (auto marked = markUnsubscribed(db, json, when); !marked)
+        if (auto marked = markRecorded(db, change, contactIds, QList<qint64>(contactIds.size(), when)); !marked)
             return marked.error();
+    auto after = memberRows(db, campaignId, json);
+    if (!after)
+        return after.error();
+    change.membersAfter = *after;
     if (Status s = tx.commit(); !s)
         return s.error();
-    return *n;
+    return change;
+}
+
+Result<int> setMemberStatus(const QSqlDatabase& db, qint64 campaignId, const QList<qint64>& contactIds,
+                            DeliveryStatus status, qint64 when)
+{
+    auto change = changeMemberStatus(db, campaignId, contactIds, status, when);
+    if (!change)
+        return change.error();
+    return change->members;
+}
+
+Status undoStatus(const QSqlDatabase& db, const StatusChange& change, const Progress& progress)
+{
+    return rewriteStatus(db, change, true, progress);
+}
+
+Status redoStatus(const QSqlDatabase& db, const StatusChange& change, const Progress& progress)
+{
+    return rewriteStatus(db, change, false, progress);
 }
 
 std::optional<qint64> parseTimestamp(const QString& text)
@@ -552,6 +680,9 @@ Result<StatusImport> importStatuses(const QSqlDatabase& db, qint64 campaignId, c
                               QStringLiteral("import statuses"));
 
     StatusImport result;
+    result.change.campaignId = campaignId;
+    QHash<qint64, QJsonArray> before; // each updated member as it was before its first update
+    QList<qint64> touched;
     QList<qint64> unsubscribed;
     QList<qint64> unsubscribedWhen;
     int lastStep = 0;
@@ -611,6 +742,10 @@ Result<StatusImport> importStatuses(const QSqlDatabase& db, qint64 campaignId, c
         if (newRank < oldRank || (newRank == oldRank && when <= currentWhen)) {
             ++result.unchanged;
         } else {
+            if (!before.contains(contactId)) {
+                before.insert(contactId, QJsonArray{contactId, Delivery::key(current), currentWhen});
+                touched.append(contactId);
+            }
             update.addBindValue(Delivery::key(*status));
             update.addBindValue(when);
             update.addBindValue(campaignId);
@@ -634,12 +769,20 @@ Result<StatusImport> importStatuses(const QSqlDatabase& db, qint64 campaignId, c
     }
     if (!reader.errorString().isEmpty())
         return Error{Error::Code::Io, reader.errorString(), csvPath};
-    for (qsizetype i = 0; i < unsubscribed.size(); ++i) {
-        auto marked = markUnsubscribed(db, idsJson(QList<qint64>{unsubscribed[i]}), unsubscribedWhen[i]);
-        if (!marked)
-            return marked.error();
-        result.unsubscribed += *marked;
-    }
+    auto marked = markRecorded(db, result.change, unsubscribed, unsubscribedWhen);
+    if (!marked)
+        return marked.error();
+    result.unsubscribed = *marked;
+    std::sort(touched.begin(), touched.end());
+    QJsonArray beforeRows;
+    for (qint64 id : std::as_const(touched))
+        beforeRows.append(before.value(id));
+    result.change.members = int(touched.size());
+    result.change.membersBefore = QString::fromUtf8(QJsonDocument(beforeRows).toJson(QJsonDocument::Compact));
+    auto after = memberRows(db, campaignId, Sql::idsJson(touched));
+    if (!after)
+        return after.error();
+    result.change.membersAfter = *after;
     if (progress && !progress(ImportSteps))
         return cancelled();
     if (Status s = tx.commit(); !s)

@@ -65,11 +65,34 @@ Result<AddChange> addMembers(const QSqlDatabase& db, qint64 campaignId, const Ta
 Status undoAdd(const QSqlDatabase& db, const AddChange& change, const Progress& progress = {});
 Status redoAdd(const QSqlDatabase& db, AddChange& change, const Progress& progress = {});
 
+// What a change of member statuses wrote, for its exact undo and redo: the rows it changed,
+// before and after, as JSON arrays (set-based to write back): members as
+// [[contact_id, delivery_status, updated_at], ...], the contacts it marked unsubscribed as
+// [[id, status, updated_at, unsubscribed_at], ...].
+struct StatusChange
+{
+    qint64 campaignId = 0;
+    int members = 0; // members whose status or date it set
+    QString membersBefore = QStringLiteral("[]");
+    QString membersAfter = QStringLiteral("[]");
+    QString contactsBefore = QStringLiteral("[]");
+    QString contactsAfter = QStringLiteral("[]");
+};
+
 // Sets the delivery status of members (with its date, epoch ms; 0 = now). An unsubscribed member
 // marks the contact unsubscribed (unsubscribed_at, and status "unsubscribed" when it was active).
-// Returns how many members changed; contacts that are not members are an error naming them.
+// Contacts that are not members are an error naming them.
+Result<StatusChange> changeMemberStatus(const QSqlDatabase& db, qint64 campaignId, const QList<qint64>& contactIds,
+                                        DeliveryStatus status, qint64 when = 0);
+// The same, returning how many members changed.
 Result<int> setMemberStatus(const QSqlDatabase& db, qint64 campaignId, const QList<qint64>& contactIds,
                             DeliveryStatus status, qint64 when = 0);
+// Puts the members' statuses and dates, and the contacts' status, date and unsubscribe, back
+// exactly as before the change (one transaction, one statement per table); redo writes them as
+// the change left them.
+Status undoStatus(const QSqlDatabase& db, const StatusChange& change, const Progress& progress = {});
+Status redoStatus(const QSqlDatabase& db, const StatusChange& change, const Progress& progress = {});
+constexpr int StatusSteps = 3;
 
 // Delivery statuses from an email service's CSV export: a header row with email, status and
 // (optionally) timestamp columns; other columns are ignored. Each line that names a member of
@@ -89,6 +112,7 @@ struct StatusImport
     int unchanged = 0;  // lines that would move a member back, or repeat what it has
     int unsubscribed = 0; // contacts newly marked unsubscribed
     QList<ImportProblem> problems;
+    StatusChange change; // what it wrote, for undo
     QString summary() const;
 };
 constexpr int ImportSteps = 100;

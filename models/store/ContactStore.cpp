@@ -181,36 +181,20 @@ Status ContactStore::markNotDuplicates(const QList<qint64>& ids)
     return merger.markNotDuplicates(ids);
 }
 
-Result<qint64> ContactStore::createTag(const QString& name)
+Result<TagCatalog::Change> ContactStore::createTag(const QString& name)
 {
-    auto id = TagCatalog::create(m_database.connection(), name);
-    if (id)
+    auto change = TagCatalog::create(m_database.connection(), name);
+    if (change)
         Q_EMIT tagsChanged();
-    return id;
+    return change;
 }
 
-Status ContactStore::setTagColor(qint64 id, const QString& color)
+Result<TagCatalog::Change> ContactStore::setTagColor(qint64 id, const QString& color)
 {
-    Status s = TagCatalog::setColor(m_database.connection(), id, color);
-    if (s)
+    auto change = TagCatalog::setColor(m_database.connection(), id, color);
+    if (change)
         Q_EMIT tagsChanged();
-    return s;
-}
-
-void ContactStore::renameTag(qint64 id, const QString& newName)
-{
-    runJob(tr("Renaming tag"), [id, newName](const QSqlDatabase& db) -> Status {
-        auto outcome = TagCatalog::rename(db, id, newName);
-        return outcome ? Status() : Status(outcome.error());
-    });
-}
-
-void ContactStore::deleteTag(qint64 id)
-{
-    runJob(tr("Deleting tag"), [id](const QSqlDatabase& db) -> Status {
-        auto count = TagCatalog::remove(db, id);
-        return count ? Status() : Status(count.error());
-    });
+    return change;
 }
 
 Result<qint64> ContactStore::createSmartList(const QString& name, const ContactFilter& filter, const QString& searchText)
@@ -274,15 +258,16 @@ Status ContactStore::setCampaignArchived(qint64 id, bool archived)
     return s;
 }
 
-Result<int> ContactStore::setMemberStatus(qint64 campaignId, const QList<qint64>& contactIds, DeliveryStatus status)
+Result<CampaignStore::StatusChange> ContactStore::setMemberStatus(qint64 campaignId, const QList<qint64>& contactIds,
+                                                                   DeliveryStatus status)
 {
-    auto n = CampaignStore::setMemberStatus(m_database.connection(), campaignId, contactIds, status);
-    if (n) {
+    auto change = CampaignStore::changeMemberStatus(m_database.connection(), campaignId, contactIds, status);
+    if (change) {
         Q_EMIT campaignsChanged();
         if (status == DeliveryStatus::Unsubscribed)
             Q_EMIT contactsChanged(contactIds);
     }
-    return n;
+    return change;
 }
 
 void ContactStore::runJob(const QString& label, const std::function<Status(const QSqlDatabase&)>& job)

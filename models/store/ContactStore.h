@@ -3,8 +3,10 @@
 // change it makes with the narrowest signal, so item models update rows instead of resetting.
 // Background jobs use their own connections and call notifyExternalChange() when they finish.
 
+#include "CampaignStore.h"
 #include "ContactFilter.h"
 #include "ContactRepository.h"
+#include "TagCatalog.h"
 #include "domain/Campaign.h"
 #include "domain/PhoneNormalizer.h"
 
@@ -53,13 +55,11 @@ public:
     Status undoMerge(qint64 mergeId);
     Status markNotDuplicates(const QList<qint64>& ids);
 
-    // The tag manager's operations (TagCatalog). Create and colour touch one row and run here;
-    // rename and delete rewrite every carrier's row, so they run as jobs (runJob) and end with
-    // tagsChanged and externalChange like any job.
-    Result<qint64> createTag(const QString& name);
-    Status setTagColor(qint64 id, const QString& color);
-    void renameTag(qint64 id, const QString& newName);
-    void deleteTag(qint64 id);
+    // The tag manager's one-row operations (TagCatalog), here on the UI connection; each returns
+    // what it did for its undo and ends with tagsChanged. Rename and delete rewrite every
+    // carrier's links, so the tag manager runs them (and every undo and redo) as jobs (runJob).
+    Result<TagCatalog::Change> createTag(const QString& name);
+    Result<TagCatalog::Change> setTagColor(qint64 id, const QString& color);
 
     // Saved lists (SavedLists). Create and rename touch one row and run here; deleting a static
     // list drops its memberships, so it runs as a job. Each ends with listsChanged.
@@ -75,7 +75,9 @@ public:
     Status setCampaignArchived(qint64 id, bool archived);
     // The selected members of a campaign (a view's selection, so bounded); an unsubscribe marks
     // the contacts, so the list and profile hear contactsChanged too.
-    Result<int> setMemberStatus(qint64 campaignId, const QList<qint64>& contactIds, DeliveryStatus status);
+    // Returns what it wrote, for its undo (CampaignStore::undoStatus).
+    Result<CampaignStore::StatusChange> setMemberStatus(qint64 campaignId, const QList<qint64>& contactIds,
+                                                        DeliveryStatus status);
 
     // Runs `job` on the store's one write thread (jobs run one after another, in the order they
     // were started) with a connection of its own; when it ends, a failure is reported, the lists

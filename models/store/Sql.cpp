@@ -93,6 +93,20 @@ Result<QVariant> scalar(const QSqlDatabase& db, const QString& name, const QStri
     return q.value().value(0);
 }
 
+QString idsJson(const QList<qint64>& ids)
+{
+    QString out;
+    out.reserve(ids.size() * 8 + 2);
+    out.append(QLatin1Char('['));
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            out.append(QLatin1Char(','));
+        out.append(QString::number(ids[i]));
+    }
+    out.append(QLatin1Char(']'));
+    return out;
+}
+
 qint64 nowMs()
 {
     const qint64 fixed = s_fixedClock.load();

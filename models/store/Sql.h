@@ -30,6 +30,9 @@ inline QString text(const QString& s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+// A JSON array of ids ("[1,2,3]"), to bind once and read with json_each(?) in set-based SQL.
+QString idsJson(const QList<qint64>& ids);
+
 // Epoch milliseconds, UTC: what every timestamp column stores.
 qint64 nowMs();
 // Tests and demo data can pin the clock.

@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "TestSupport.h"
+#include "ToolbarClick.h"
 #include "items/ContactCampaignsModel.h"
 #include "items/ContactListModel.h"
 #include "store/CampaignStore.h"
@@ -19,6 +20,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -63,11 +65,7 @@ class TestCampaignActions : public QObject
 
     void clickAction(const char* name)
     {
-        auto* action = child<QAction>(name);
-        QVERIFY(action);
-        auto* button = qobject_cast<QToolButton*>(child<QToolBar>("mainToolBar")->widgetForAction(action));
-        QVERIFY2(button && button->isEnabled(), name);
-        QTest::mouseClick(button, Qt::LeftButton);
+        Test::clickToolbarAction(m_window.get(), name);
     }
 
     void clickRow(int row, Qt::KeyboardModifiers modifiers = {})
@@ -246,6 +244,50 @@ private Q_SLOTS:
         QCOMPARE(m_window->findChildren<CampaignsDialog*>().size(), 1);
         dialog->close();
         QTRY_VERIFY(!m_window->campaignsDialog());
+    }
+
+    void profilePaneSetsStatusUndoably()
+    {
+        const qint64 ada = add(QStringLiteral("Ada"), QStringLiteral("Lovelace"));
+        add(QStringLiteral("Bob"), QStringLiteral("Brown"));
+        auto spring = CampaignStore::create(db(), QStringLiteral("Spring"));
+        QVERIFY(spring);
+        QVERIFY(CampaignStore::addMembers(db(), *spring, CampaignStore::Target{}).ok());
+        openWindow();
+        QTRY_COMPARE(m_window->listModel()->rowCount(), 2);
+        clickRow(m_window->listModel()->rowOf(ada));
+        auto* pane = child<CampaignPane>("campaignPane");
+        QTRY_COMPARE(pane->model()->contactId(), ada);
+        auto* view = child<QTableView>("contactCampaignsTableView");
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        auto* set = child<QPushButton>("campaignPaneSetStatusButton");
+        QVERIFY(set->isVisible());
+        QVERIFY(!set->isEnabled()); // no campaign picked yet
+        const QString start = Test::dumpDatabase(db());
+
+        Sql::setClockForTesting(1700000200000);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(0, 0)).center());
+        QVERIFY(set->isEnabled());
+        auto* combo = child<QComboBox>("campaignPaneStatusComboBox");
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("pending")); // her status now
+        combo->setCurrentIndex(combo->findData(QStringLiteral("unsubscribed")));
+        QTest::mouseClick(set, Qt::LeftButton);
+        QCOMPARE(*CampaignStore::unsubscribedAt(db(), ada), qint64(1700000200000));
+        QTRY_COMPARE(view->model()->index(0, ContactCampaignsModel::StatusColumn).data().toString(),
+                     QStringLiteral("Unsubscribed"));
+        QTRY_VERIFY(child<QLabel>("unsubscribedLabel")->isVisible());
+        QCOMPARE(m_window->undoStack()->count(), 1);
+        const QString after = Test::dumpDatabase(db());
+
+        pressInList(Qt::Key_Z, Qt::ControlModifier);
+        QTRY_VERIFY(!m_window->isStoreJobRunning());
+        QCOMPARE(Test::dumpDatabase(db()), start);
+        QTRY_COMPARE(view->model()->index(0, ContactCampaignsModel::StatusColumn).data().toString(),
+                     QStringLiteral("Pending"));
+        QTRY_VERIFY(!child<QLabel>("unsubscribedLabel")->isVisible());
+        pressInList(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(!m_window->isStoreJobRunning());
+        QCOMPARE(Test::dumpDatabase(db()), after);
     }
 };
 

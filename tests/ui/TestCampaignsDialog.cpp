@@ -1,6 +1,7 @@
 // Drives the campaigns view like a rep: create a campaign, rename it in place, set its status,
 // archive and unarchive it, change a member's delivery status, import statuses from a CSV export,
-// and read the funnel; each step is checked in the store.
+// and read the funnel; each step is checked in the store. A status change and an import are each
+// one step on the undo stack, taken back exactly (a dump of the whole database).
 
 #include "CampaignsDialog.h"
 #include "FileDialog.h"
@@ -22,6 +23,8 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
 
 using namespace ContactDesk;
 
@@ -31,6 +34,7 @@ class TestCampaignsDialog : public QObject
 
     std::unique_ptr<Test::TempDatabase> m_temp;
     std::unique_ptr<ContactStore> m_store;
+    std::unique_ptr<QUndoStack> m_undo;
     std::unique_ptr<CampaignsDialog> m_dialog;
     QList<qint64> m_ids;
 
@@ -47,7 +51,8 @@ class TestCampaignsDialog : public QObject
 
     void open()
     {
-        m_dialog = std::make_unique<CampaignsDialog>(m_store.get());
+        m_undo = std::make_unique<QUndoStack>();
+        m_dialog = std::make_unique<CampaignsDialog>(m_store.get(), m_undo.get());
         m_dialog->show();
         QApplication::setActiveWindow(m_dialog.get());
         QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
@@ -100,6 +105,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_dialog.reset();
+        m_undo.reset();
         m_store->waitForJobs();
         m_store.reset();
         m_temp.reset();
@@ -217,6 +223,65 @@ private Q_SLOTS:
         chooseInCombo("memberFilterComboBox", QStringLiteral("clicked"));
         QTRY_COMPARE(members->model()->rowCount(), 2);
         QCOMPARE(child<QLabel>("membersLabel")->text(), QStringLiteral("2 clicked of 4 members"));
+    }
+
+    void statusChangeAndImportUndo()
+    {
+        auto spring = CampaignStore::create(db(), QStringLiteral("Spring"));
+        QVERIFY(spring);
+        QVERIFY(CampaignStore::addMembers(db(), *spring, CampaignStore::Target{}).ok());
+        open();
+        QTRY_COMPARE(m_dialog->currentCampaignId(), *spring);
+        auto* members = child<QTableView>("membersTableView");
+        QTRY_COMPARE(members->model()->rowCount(), 4);
+        auto* undo = child<QToolButton>("campaignUndoButton");
+        auto* redo = child<QToolButton>("campaignRedoButton");
+        const QString start = Test::dumpDatabase(db());
+
+        // Ada and Cy unsubscribed by hand: both contacts are marked too; Ctrl+Z puts all back.
+        Sql::setClockForTesting(1700000100000);
+        clickRow(members, 0);
+        clickRow(members, 2, Qt::ControlModifier);
+        chooseInCombo("memberStatusComboBox", QStringLiteral("unsubscribed"));
+        click("setMemberStatusButton");
+        QCOMPARE(*CampaignStore::unsubscribedAt(db(), m_ids[0]), qint64(1700000100000));
+        QCOMPARE(m_undo->count(), 1);
+        QCOMPARE(m_undo->undoText(), QStringLiteral("Set 2 members of \"Spring\" to unsubscribed"));
+        const QString unsubscribed = Test::dumpDatabase(db());
+        QApplication::setActiveWindow(m_dialog.get());
+        QTest::keyClick(members, Qt::Key_Z, Qt::ControlModifier);
+        QTRY_VERIFY(!m_store->isJobRunning());
+        QCOMPARE(Test::dumpDatabase(db()), start);
+        QTRY_COMPARE(members->model()->index(0, CampaignMembersModel::StatusColumn).data().toString(),
+                     QStringLiteral("Pending"));
+        QTest::mouseClick(redo, Qt::LeftButton);
+        QTRY_VERIFY(!m_store->isJobRunning());
+        QCOMPARE(Test::dumpDatabase(db()), unsubscribed);
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QTRY_VERIFY(!m_store->isJobRunning());
+        QCOMPARE(Test::dumpDatabase(db()), start);
+
+        // An import is one step: every member's status and date and the contact it marked.
+        const QString csv = m_temp->dir() + QStringLiteral("/export.csv");
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("email,status,timestamp\n"
+                    "ada@x.org,open,2024-03-01T10:00:00Z\n"
+                    "bob@x.org,click,2024-03-01T10:00:00Z\n"
+                    "cy@x.org,unsubscribe,2024-03-02T10:00:00Z\n");
+        }
+        FileDialog::setNextFileName(csv);
+        click("importStatusesButton");
+        QTRY_VERIFY(!m_dialog->isImporting());
+        QTRY_VERIFY(!m_store->isJobRunning());
+        QCOMPARE(CampaignStore::counts(db(), *spring)->of(DeliveryStatus::Clicked), qint64(1));
+        QCOMPARE(m_undo->count(), 1); // the undone status change was replaced
+        QCOMPARE(m_undo->undoText(), QStringLiteral("Import statuses from export.csv"));
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QTRY_VERIFY(!m_store->isJobRunning());
+        QCOMPARE(Test::dumpDatabase(db()), start);
+        QTRY_COMPARE(m_dialog->funnelValues(), (QList<qint64>{4, 0, 0, 0, 0, 0}));
     }
 };
 

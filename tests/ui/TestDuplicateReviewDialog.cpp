@@ -8,6 +8,7 @@
 #include "ProfilePane.h"
 #include "MessageBox.h"
 #include "TestSupport.h"
+#include "ToolbarClick.h"
 #include "items/ContactListModel.h"
 #include "items/DuplicateClusterModel.h"
 #include "store/ContactStore.h"
@@ -62,12 +63,7 @@ class TestDuplicateReviewDialog : public QObject
 
     void clickToolbar(const char* name)
     {
-        auto* action = m_window->findChild<QAction*>(QString::fromLatin1(name));
-        QVERIFY(action);
-        auto* toolbar = m_window->findChild<QToolBar*>(QStringLiteral("mainToolBar"));
-        auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(action));
-        QVERIFY2(button && button->isEnabled(), name);
-        QTest::mouseClick(button, Qt::LeftButton);
+        Test::clickToolbarAction(m_window.get(), name);
     }
 
     template <typename T>

@@ -5,6 +5,7 @@
 #include "FileDialog.h"
 #include "MessageBox.h"
 #include "TestSupport.h"
+#include "ToolbarClick.h"
 #include "import/ImportHistoryDialog.h"
 #include "import/ImportSummaryDialog.h"
 #include "import/ImportWizard.h"
@@ -51,10 +52,7 @@ class TestImportWizard : public QObject
 
     void clickAction(const char* name)
     {
-        auto* toolbar = child<QToolBar>(m_window.get(), "mainToolBar");
-        auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(child<QAction>(m_window.get(), name)));
-        QVERIFY(button);
-        QTest::mouseClick(button, Qt::LeftButton);
+        Test::clickToolbarAction(m_window.get(), name);
     }
 
     ImportWizard* openWizard(const QString& file)

@@ -7,6 +7,7 @@
 #include "MessageBox.h"
 #include "ProfilePane.h"
 #include "TestSupport.h"
+#include "ToolbarClick.h"
 #include "items/ContactListModel.h"
 #include "items/NotesModel.h"
 #include "store/ContactStore.h"
@@ -70,13 +71,7 @@ class TestMainWindow : public QObject
 
     void clickAction(const char* name)
     {
-        auto* action = child<QAction>(name);
-        QVERIFY(action);
-        auto* toolbar = child<QToolBar>("mainToolBar");
-        auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(action));
-        QVERIFY2(button, name);
-        QVERIFY2(button->isEnabled(), name);
-        QTest::mouseClick(button, Qt::LeftButton);
+        Test::clickToolbarAction(m_window.get(), name);
     }
 
     void clickRow(int row)

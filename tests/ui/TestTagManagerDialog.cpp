@@ -1,6 +1,7 @@
 // Drives the tag manager like a rep: opens it from the toolbar, adds a tag, renames one in place,
 // renames onto an existing tag (merge), picks a colour in the colour dialog and deletes a tag
-// after the confirmation, checking the store after each step.
+// after the confirmation, checking the store after each step; then takes each back with Ctrl+Z in
+// the main window or the dialog's Undo, comparing a dump of the whole database.
 
 #include "MainWindow.h"
 #include "MessageBox.h"
@@ -21,6 +22,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 
 using namespace ContactDesk;
 using Test::makeContact;
@@ -93,6 +95,18 @@ class TestTagManagerDialog : public QObject
         const QRect rect = table->visualRect(dialog->model()->index(row, TagTableModel::NameColumn));
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
         QCOMPARE(dialog->currentTagId(), id);
+    }
+
+    // Colour…, then picks `colour` in Qt's colour dialog.
+    void pickColour(TagManagerDialog* dialog, const QString& colour)
+    {
+        QTimer::singleShot(0, this, [colour] {
+            auto* colors = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
+            QVERIFY(colors);
+            colors->setCurrentColor(QColor(colour));
+            colors->accept();
+        });
+        QTest::mouseClick(child<QPushButton>(dialog, "colorTagButton"), Qt::LeftButton);
     }
 
     // Types into the open name editor and presses Enter.
@@ -183,13 +197,7 @@ private Q_SLOTS:
         // Colour through the colour dialog.
         const qint64 customer = tagId(QStringLiteral("customer"));
         clickTag(dialog, customer);
-        QTimer::singleShot(0, this, [] {
-            auto* colors = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
-            QVERIFY(colors);
-            colors->setCurrentColor(QColor(QStringLiteral("#3366cc")));
-            colors->accept();
-        });
-        QTest::mouseClick(child<QPushButton>(dialog, "colorTagButton"), Qt::LeftButton);
+        pickColour(dialog, QStringLiteral("#3366cc"));
         QCOMPARE(tag(QStringLiteral("Customer")).color, QStringLiteral("#3366cc"));
         QTRY_COMPARE(model->index(model->rowOf(customer), TagTableModel::ColorColumn).data().toString(),
                      QStringLiteral("#3366cc"));
@@ -206,6 +214,95 @@ private Q_SLOTS:
         QVERIFY(tagsOf(m_bob).isEmpty());
         QTRY_COMPARE(model->rowCount(), 1);
         QCOMPARE(model->index(0, TagTableModel::NameColumn).data().toString(), QStringLiteral("Partner"));
+    }
+
+    void undoRedoRenameMergeDeleteAndAdd()
+    {
+        TagManagerDialog* dialog = open();
+        QVERIFY(dialog);
+        TagTableModel* model = dialog->model();
+        QSqlDatabase db = m_temp->db().connection();
+        auto* undoButton = child<QToolButton>(dialog, "tagUndoButton");
+        auto* redoButton = child<QToolButton>(dialog, "tagRedoButton");
+        QVERIFY(undoButton && redoButton);
+        QVERIFY(!undoButton->isEnabled());
+        const auto waitForJobs = [this] { QTRY_VERIFY(!m_store->isJobRunning()); };
+        const QString start = Test::dumpDatabase(db);
+
+        // Rename in place, then the dialog's Undo and Redo.
+        const qint64 vip = tagId(QStringLiteral("vip"));
+        clickTag(dialog, vip);
+        QTest::keyClick(child<QTableView>(dialog, "tagsTableView"), Qt::Key_F2);
+        typeName(QStringLiteral("Key account"));
+        QTRY_COMPARE(m_window->undoStack()->count(), 1);
+        const QString renamed = Test::dumpDatabase(db);
+        QCOMPARE(tagsOf(m_ada), QStringList{QStringLiteral("Key account")});
+        QVERIFY(undoButton->isEnabled());
+        QCOMPARE(undoButton->toolTip(), QStringLiteral("Undo Rename tag \"VIP\" to \"Key account\" (Ctrl+Z)"));
+        QTest::mouseClick(undoButton, Qt::LeftButton);
+        waitForJobs();
+        QCOMPARE(Test::dumpDatabase(db), start);
+        QTRY_COMPARE(model->index(model->rowOf(vip), TagTableModel::NameColumn).data().toString(), QStringLiteral("VIP"));
+        QTest::mouseClick(redoButton, Qt::LeftButton);
+        waitForJobs();
+        QCOMPARE(Test::dumpDatabase(db), renamed);
+        QTest::mouseClick(undoButton, Qt::LeftButton);
+        waitForJobs();
+        QCOMPARE(Test::dumpDatabase(db), start);
+
+        // Merge VIP into customer: Bob keeps one link; Ctrl+Z in the dialog splits them again.
+        QTRY_COMPARE(model->rowOf(vip) >= 0, true);
+        clickTag(dialog, vip);
+        QTest::keyClick(child<QTableView>(dialog, "tagsTableView"), Qt::Key_F2);
+        typeName(QStringLiteral("customer"));
+        QTRY_COMPARE(tagId(QStringLiteral("vip")), 0);
+        waitForJobs();
+        QCOMPARE(tagsOf(m_bob), QStringList{QStringLiteral("customer")});
+        QTRY_COMPARE(model->rowCount(), 1);
+        QApplication::setActiveWindow(dialog);
+        QTest::keyClick(child<QTableView>(dialog, "tagsTableView"), Qt::Key_Z, Qt::ControlModifier);
+        waitForJobs();
+        QCOMPARE(Test::dumpDatabase(db), start);
+        QTRY_COMPARE(model->rowCount(), 2);
+
+        // Delete customer from every contact, then Ctrl+Z in the main window.
+        const qint64 customer = tagId(QStringLiteral("customer"));
+        clickTag(dialog, customer);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(child<QPushButton>(dialog, "deleteTagButton"), Qt::LeftButton);
+        QTRY_COMPARE(tagId(QStringLiteral("customer")), 0);
+        waitForJobs();
+        QVERIFY(tagsOf(m_cy).isEmpty());
+        const QString deleted = Test::dumpDatabase(db);
+        QApplication::setActiveWindow(m_window.get());
+        m_window->tableView()->setFocus();
+        QTest::keyClick(m_window->tableView(), Qt::Key_Z, Qt::ControlModifier);
+        waitForJobs();
+        QCOMPARE(Test::dumpDatabase(db), start);
+        QCOMPARE(tagId(QStringLiteral("customer")), customer);
+        QCOMPARE(tagsOf(m_cy), QStringList{QStringLiteral("customer")});
+        QTest::keyClick(m_window->tableView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        waitForJobs();
+        QCOMPARE(Test::dumpDatabase(db), deleted);
+        QTest::keyClick(m_window->tableView(), Qt::Key_Z, Qt::ControlModifier);
+        waitForJobs();
+        QCOMPARE(Test::dumpDatabase(db), start);
+
+        // Add and colour: one step each.
+        auto* newTag = child<QLineEdit>(dialog, "newTagLineEdit");
+        QTest::keyClicks(newTag, QStringLiteral("Partner"));
+        QTest::keyClick(newTag, Qt::Key_Return);
+        QVERIFY(tagId(QStringLiteral("partner")) != 0);
+        QTest::mouseClick(undoButton, Qt::LeftButton);
+        waitForJobs();
+        QCOMPARE(tagId(QStringLiteral("partner")), 0);
+        QCOMPARE(Test::dumpDatabase(db), start);
+        clickTag(dialog, customer);
+        pickColour(dialog, QStringLiteral("#3366cc"));
+        QCOMPARE(tag(QStringLiteral("customer")).color, QStringLiteral("#3366cc"));
+        QTest::mouseClick(undoButton, Qt::LeftButton);
+        waitForJobs();
+        QCOMPARE(Test::dumpDatabase(db), start);
     }
 };
 

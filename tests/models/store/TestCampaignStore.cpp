@@ -1,7 +1,8 @@
 // Campaigns and their rules on a real SQLite file: create/rename/archive, adding contacts by filter
 // or ids (never twice, the unsubscribed skipped with the reason, an exact undo), member statuses
 // and what they mark on the contact, counts that ignore the Trash, purge removing memberships,
-// and importing an email service's status export (bad lines reported, one transaction).
+// and importing an email service's status export (bad lines reported, one transaction); the exact
+// undo and redo of a status change and of an import (a dump of every table before and after).
 
 #include "TestSupport.h"
 #include "store/CampaignStore.h"
@@ -400,6 +401,77 @@ private Q_SLOTS:
         QFETCH(qint64, ms);
         const auto parsed = CampaignStore::parseTimestamp(text);
         QCOMPARE(parsed.value_or(-1), ms);
+    }
+
+    void undoRedoMemberStatus_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::newRow("opened") << "opened";
+        QTest::newRow("unsubscribed marks the contacts") << "unsubscribed";
+    }
+
+    void undoRedoMemberStatus()
+    {
+        QFETCH(QString, status);
+        const qint64 spring = newCampaign(QStringLiteral("Spring"));
+        QVERIFY(CampaignStore::addMembers(db(), spring, ids({m_ids[0], m_ids[1], m_ids[2]})).ok());
+        Sql::setClockForTesting(1700000050000);
+        QVERIFY(CampaignStore::setMemberStatus(db(), spring, {m_ids[1]}, DeliveryStatus::Sent).ok());
+        // Bob was marked unsubscribed by hand: only his date comes from a member unsubscribe.
+        QVERIFY(Sql::run(db(), QStringLiteral("t"), QStringLiteral("UPDATE contacts SET status = 'unsubscribed' WHERE id = ?"),
+                         {m_ids[1]}));
+        const QString before = Test::dumpDatabase(db());
+        Sql::setClockForTesting(1700000090000);
+        auto change = CampaignStore::changeMemberStatus(db(), spring, {m_ids[0], m_ids[1]}, *Delivery::fromKey(status));
+        QVERIFY2(change, change ? "" : qPrintable(change.error().toString()));
+        QCOMPARE(change->members, 2);
+        const QString after = Test::dumpDatabase(db());
+        QVERIFY(after != before);
+        if (status == QLatin1String("unsubscribed")) {
+            QCOMPARE(m_repo->load(m_ids[0])->status, QStringLiteral("unsubscribed"));
+            QCOMPARE(*CampaignStore::unsubscribedAt(db(), m_ids[1]), qint64(1700000090000));
+        }
+
+        Sql::setClockForTesting(1700000099000);
+        QVERIFY(CampaignStore::undoStatus(db(), *change).ok());
+        QCOMPARE(Test::dumpDatabase(db()), before);
+        QVERIFY(CampaignStore::redoStatus(db(), *change).ok());
+        QCOMPARE(Test::dumpDatabase(db()), after);
+        QVERIFY(CampaignStore::undoStatus(db(), *change).ok());
+        QCOMPARE(Test::dumpDatabase(db()), before);
+    }
+
+    void undoRedoStatusImport()
+    {
+        const qint64 spring = newCampaign(QStringLiteral("Spring"));
+        QVERIFY(CampaignStore::addMembers(db(), spring, ids({m_ids[0], m_ids[1], m_ids[2], m_ids[3]})).ok());
+        Sql::setClockForTesting(1700000050000);
+        QVERIFY(CampaignStore::setMemberStatus(db(), spring, {m_ids[3]}, DeliveryStatus::Opened).ok());
+        const QString path = writeCsv(QStringLiteral("export.csv"),
+                                      "email,status,timestamp\n"
+                                      "ada@x.org,delivered,2024-03-01T10:00:00Z\n"
+                                      "ada@x.org,open,2024-03-01T11:00:00Z\n"   // the same member twice
+                                      "bob@x.org,hard_bounce,2024-03-01T10:00:00Z\n"
+                                      "cy@x.org,unsubscribe,2024-03-01T12:00:00Z\n"
+                                      "dee@x.org,delivered,2024-03-01T12:00:00Z\n"); // never back up: unchanged
+        const QString before = Test::dumpDatabase(db());
+        Sql::setClockForTesting(1710000000000);
+        auto result = CampaignStore::importStatuses(db(), spring, path);
+        QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
+        QCOMPARE(result->updated, 4);
+        QCOMPARE(result->unchanged, 1);
+        QCOMPARE(result->change.members, 3);
+        QCOMPARE(m_repo->load(m_ids[2])->status, QStringLiteral("unsubscribed"));
+        const QString after = Test::dumpDatabase(db());
+
+        QVERIFY(CampaignStore::undoStatus(db(), result->change).ok());
+        QCOMPARE(Test::dumpDatabase(db()), before);
+        QCOMPARE(m_repo->load(m_ids[2])->status, QStringLiteral("active"));
+        QCOMPARE(*CampaignStore::unsubscribedAt(db(), m_ids[2]), qint64(0));
+        QVERIFY(CampaignStore::redoStatus(db(), result->change).ok());
+        QCOMPARE(Test::dumpDatabase(db()), after);
+        QVERIFY(CampaignStore::undoStatus(db(), result->change).ok());
+        QCOMPARE(Test::dumpDatabase(db()), before);
     }
 };
 

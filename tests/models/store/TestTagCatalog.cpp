@@ -1,5 +1,6 @@
 // The tags collection on a real SQLite file: counts, create, rename, rename onto an existing tag
-// (merge), colour and delete, each checked on the links, the list's tags column and search.
+// (merge), colour and delete, each checked on the links, the list's tags column and search; and
+// the exact undo and redo of each (a dump of every table before and after op + undo).
 
 #include "TestSupport.h"
 #include "store/ContactListQuery.h"
@@ -7,6 +8,7 @@
 #include "store/Sql.h"
 #include "store/TagCatalog.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace ContactDesk;
@@ -96,9 +98,10 @@ private Q_SLOTS:
 
     void createEmptyTag()
     {
-        auto id = TagCatalog::create(db(), QStringLiteral("  partner   program "));
-        QVERIFY2(id, id ? "" : qPrintable(id.error().toString()));
-        QCOMPARE(info(QStringLiteral("partner program")).id, *id);
+        auto made = TagCatalog::create(db(), QStringLiteral("  partner   program "));
+        QVERIFY2(made, made ? "" : qPrintable(made.error().toString()));
+        QCOMPARE(info(QStringLiteral("partner program")).id, made->tag.id);
+        QCOMPARE(made->tag.createdAt, 1700000005000);
         QCOMPARE(info(QStringLiteral("partner program")).contactCount, 0);
         auto again = TagCatalog::create(db(), QStringLiteral("Partner Program"));
         QVERIFY(!again);
@@ -112,8 +115,8 @@ private Q_SLOTS:
         const qint64 vip = tagId(QStringLiteral("vip"));
         auto r = TagCatalog::rename(db(), vip, QStringLiteral("Key account"));
         QVERIFY2(r, r ? "" : qPrintable(r.error().toString()));
-        QVERIFY(!r->merged);
-        QCOMPARE(r->tagId, vip);
+        QVERIFY(!r->merged());
+        QCOMPARE(r->resultTagId(), vip);
         QCOMPARE(r->contacts, 2);
         QCOMPARE(tagsText(m_ids[0]), QStringLiteral("Key account"));
         QCOMPARE(tagsText(m_ids[1]), QStringLiteral("customer, Key account")); // name order
@@ -129,7 +132,7 @@ private Q_SLOTS:
         const qint64 vip = tagId(QStringLiteral("vip"));
         auto r = TagCatalog::rename(db(), vip, QStringLiteral("Vip"));
         QVERIFY(r);
-        QVERIFY(!r->merged);
+        QVERIFY(!r->merged());
         QCOMPARE(tagsText(m_ids[0]), QStringLiteral("Vip"));
         QCOMPARE(info(QStringLiteral("Vip")).contactCount, 2);
     }
@@ -141,8 +144,8 @@ private Q_SLOTS:
         // Bob carries both: after the merge he has the tag once.
         auto r = TagCatalog::rename(db(), vip, QStringLiteral("CUSTOMER"));
         QVERIFY2(r, r ? "" : qPrintable(r.error().toString()));
-        QVERIFY(r->merged);
-        QCOMPARE(r->tagId, customer);
+        QVERIFY(r->merged());
+        QCOMPARE(r->resultTagId(), customer);
         QCOMPARE(tagId(QStringLiteral("vip")), 0);
         auto tags = TagCatalog::list(db());
         QCOMPARE(tags->size(), 1);
@@ -162,7 +165,7 @@ private Q_SLOTS:
         const qint64 vip = tagId(QStringLiteral("vip"));
         auto r = TagCatalog::rename(db(), vip, QStringLiteral("customer"));
         QVERIFY(r);
-        QVERIFY(r->merged);
+        QVERIFY(r->merged());
         QCOMPARE(r->contacts, 2); // only VIP's carriers were rewritten
         QCOMPARE(tagsText(m_ids[0]), QStringLiteral("customer"));
         QCOMPARE(tagsText(m_ids[1]), QStringLiteral("customer"));
@@ -193,7 +196,7 @@ private Q_SLOTS:
         const qint64 customer = tagId(QStringLiteral("customer"));
         auto n = TagCatalog::remove(db(), customer);
         QVERIFY2(n, n ? "" : qPrintable(n.error().toString()));
-        QCOMPARE(*n, 2); // Bob and the trashed Cy
+        QCOMPARE(n->contacts, 2); // Bob and the trashed Cy
         QCOMPARE(tagId(QStringLiteral("customer")), 0);
         QCOMPARE(tagsText(m_ids[1]), QStringLiteral("VIP"));
         QCOMPARE(tagsText(m_ids[2]), QString());
@@ -202,6 +205,151 @@ private Q_SLOTS:
         QCOMPARE(searchCount(QStringLiteral("customer")), 0);
         QCOMPARE(searchCount(QStringLiteral("vip")), 2);
         QCOMPARE(TagCatalog::remove(db(), customer).error().code, Error::Code::NotFound);
+    }
+
+    void undoRedoEveryOperation_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QString>("argument");
+        QTest::addColumn<int>("contacts");
+        QTest::newRow("create") << "create" << "" << "Partner" << 0;
+        QTest::newRow("rename") << "rename" << "vip" << "Key account" << 2;
+        QTest::newRow("rename, case only") << "rename" << "vip" << "Vip" << 2;
+        QTest::newRow("merge") << "rename" << "vip" << "customer" << 2;
+        QTest::newRow("merge, respelled") << "rename" << "vip" << "CUSTOMER" << 3;
+        QTest::newRow("merge, other way") << "rename" << "customer" << "VIP" << 2;
+        QTest::newRow("colour") << "colour" << "vip" << "#ff8800" << 0;
+        QTest::newRow("colour, none") << "colour" << "customer" << "" << 0;
+        QTest::newRow("delete") << "delete" << "customer" << "" << 2;
+    }
+
+    void undoRedoEveryOperation()
+    {
+        QFETCH(QString, operation);
+        QFETCH(QString, tag);
+        QFETCH(QString, argument);
+        QFETCH(int, contacts);
+        // Every column of the tag rows carries something to restore.
+        QVERIFY(TagCatalog::setColor(db(), tagId(QStringLiteral("customer")), QStringLiteral("#3366cc")).ok());
+        const QString before = Test::dumpDatabase(db());
+        Sql::setClockForTesting(1700000009000);
+        const qint64 id = tagId(tag);
+        auto change = operation == QLatin1String("create")   ? TagCatalog::create(db(), argument)
+                      : operation == QLatin1String("rename") ? TagCatalog::rename(db(), id, argument)
+                      : operation == QLatin1String("colour") ? TagCatalog::setColor(db(), id, argument)
+                                                             : TagCatalog::remove(db(), id);
+        QVERIFY2(change, change ? "" : qPrintable(change.error().toString()));
+        QCOMPARE(change->contacts, contacts);
+        const QString after = Test::dumpDatabase(db());
+        QVERIFY(after != before);
+
+        Sql::setClockForTesting(1700000019000); // undo and redo write no clock of their own
+        TagCatalog::Change recorded = *change;
+        QVERIFY2(TagCatalog::undo(db(), recorded).ok(), qPrintable(Test::dumpDatabase(db())));
+        QCOMPARE(Test::dumpDatabase(db()), before);
+        QVERIFY(TagCatalog::redo(db(), recorded).ok());
+        QCOMPARE(Test::dumpDatabase(db()), after);
+        QVERIFY(TagCatalog::undo(db(), recorded).ok());
+        QCOMPARE(Test::dumpDatabase(db()), before);
+    }
+
+    void undoDeleteGivesANewIdWhenItsIdWasTaken()
+    {
+        const qint64 customer = tagId(QStringLiteral("customer")); // the highest id
+        auto removed = TagCatalog::remove(db(), customer);
+        QVERIFY(removed);
+        auto made = TagCatalog::create(db(), QStringLiteral("Partner"));
+        QVERIFY(made);
+        QCOMPARE(made->tag.id, customer); // SQLite hands the free id out again
+        TagCatalog::Change change = *removed;
+        QVERIFY(TagCatalog::undo(db(), change).ok());
+        const qint64 back = tagId(QStringLiteral("customer"));
+        QVERIFY(back != 0 && back != customer);
+        QCOMPARE(change.tag.id, back); // redo deletes the tag it brought back
+        QCOMPARE(tagsText(m_ids[1]), QStringLiteral("customer, VIP"));
+        QCOMPARE(tagsText(m_ids[2]), QStringLiteral("customer"));
+        QCOMPARE(tagId(QStringLiteral("partner")), customer);
+        QVERIFY(TagCatalog::redo(db(), change).ok());
+        QCOMPARE(tagId(QStringLiteral("customer")), 0);
+        QCOMPARE(tagId(QStringLiteral("partner")), customer);
+    }
+
+    void undoRefusesWhenTheNameWasTakenSince()
+    {
+        auto removed = TagCatalog::remove(db(), tagId(QStringLiteral("customer")));
+        QVERIFY(removed);
+        QVERIFY(TagCatalog::create(db(), QStringLiteral("Customer")).ok());
+        const QString before = Test::dumpDatabase(db());
+        TagCatalog::Change change = *removed;
+        Status s = TagCatalog::undo(db(), change);
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, Error::Code::Duplicate);
+        QVERIFY2(s.error().message.contains(QStringLiteral("\"Customer\"")), qPrintable(s.error().message));
+        QCOMPARE(Test::dumpDatabase(db()), before);
+
+        auto renamed = TagCatalog::rename(db(), tagId(QStringLiteral("vip")), QStringLiteral("Gold"));
+        QVERIFY(renamed);
+        QVERIFY(TagCatalog::create(db(), QStringLiteral("VIP")).ok());
+        change = *renamed;
+        QCOMPARE(TagCatalog::undo(db(), change).error().code, Error::Code::Duplicate);
+    }
+
+    void undoCreateRefusedOnceContactsCarryTheTag()
+    {
+        auto made = TagCatalog::create(db(), QStringLiteral("Partner"));
+        QVERIFY(made);
+        QVERIFY(m_repo->addTags({m_ids[0]}, {QStringLiteral("partner")}).ok());
+        TagCatalog::Change change = *made;
+        Status s = TagCatalog::undo(db(), change);
+        QVERIFY(!s);
+        QVERIFY2(s.error().message.contains(QStringLiteral("1 contact")), qPrintable(s.error().message));
+        QCOMPARE(tagsText(m_ids[0]), QStringLiteral("Partner, VIP"));
+    }
+
+    void cancelledDeleteAndUndoChangeNothing()
+    {
+        const QString before = Test::dumpDatabase(db());
+        QList<int> steps;
+        auto cancelled = TagCatalog::remove(db(), tagId(QStringLiteral("customer")), [&steps](int step) {
+            steps.append(step);
+            return step < 2;
+        });
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, Error::Code::Cancelled);
+        QCOMPARE(steps, (QList<int>{1, 2}));
+        QCOMPARE(Test::dumpDatabase(db()), before);
+
+        auto removed = TagCatalog::remove(db(), tagId(QStringLiteral("customer")));
+        QVERIFY(removed);
+        const QString after = Test::dumpDatabase(db());
+        TagCatalog::Change change = *removed;
+        QCOMPARE(TagCatalog::undo(db(), change, [](int step) { return step < TagCatalog::Steps; }).error().code,
+                 Error::Code::Cancelled);
+        QCOMPARE(Test::dumpDatabase(db()), after);
+        QCOMPARE(change.tag.id, removed->tag.id);
+    }
+
+    // A tag on many contacts comes back in a few set-based statements: every link, exactly.
+    void undoMergeOfManyLinks()
+    {
+        QList<qint64> many;
+        for (int i = 0; i < 2000; ++i) {
+            auto id = m_repo->create(makeContact(QStringLiteral("P%1").arg(i), QStringLiteral("Many"),
+                                                 QStringLiteral("p%1@many.org").arg(i)));
+            QVERIFY(id);
+            many.append(*id);
+        }
+        QVERIFY(m_repo->addTags(many, {QStringLiteral("VIP")}).ok());
+        QVERIFY(m_repo->addTags(many.mid(0, 700), {QStringLiteral("customer")}).ok());
+        const QString before = Test::dumpDatabase(db());
+        auto merged = TagCatalog::rename(db(), tagId(QStringLiteral("vip")), QStringLiteral("Customer"));
+        QVERIFY(merged);
+        QCOMPARE(merged->carriers.size(), 2002);
+        QCOMPARE(merged->linked.size(), 2002 - 701); // Bob and 700 of them had both
+        TagCatalog::Change change = *merged;
+        QVERIFY(TagCatalog::undo(db(), change).ok());
+        QCOMPARE(Test::dumpDatabase(db()), before);
     }
 };
 
