@@ -255,7 +255,7 @@ void ContactListModel::reset()
 {
     ++m_generation;
     m_blocks.clear();
-    m_ids.clear();
+    m_matches = {};
     if (isFiltered()) {
         m_count = 0;
         m_anchors = {Anchor{}};
@@ -336,26 +336,30 @@ void ContactListModel::startFilterScan()
     auto state = m_searchState;
     const ContactListQuery query = m_query;
     const quint64 generation = m_generation;
+    const SearchMatches previous = m_matches;
     m_scanPending = true;
-    m_filterScan.setFuture(QtConcurrent::run(&m_searchPool, [state, query, generation]() {
+    m_filterScan.setFuture(QtConcurrent::run(&m_searchPool, [state, query, generation, previous]() {
         FilterScan scan;
         scan.generation = generation;
         QSqlDatabase db = state->database();
         if (!db.isValid())
             return scan;
         if (QuickSearch::handles(query, db)) {
-            auto ids = state->quick.find(db, query);
-            if (!ids)
+            auto matches = state->quick.find(db, query);
+            if (!matches)
                 return scan;
-            scan.ids = std::move(*ids);
-            scan.ok = true;
-            return scan;
+            scan.matches = std::move(*matches);
+        } else {
+            QSqlQuery q = prepared(db, query.idsSql(), query.whereBinds());
+            if (!q.exec())
+                return scan;
+            QVector<qint64> ids;
+            while (q.next())
+                ids.append(q.value(0).toLongLong());
+            scan.matches = SearchMatches(std::move(ids));
         }
-        QSqlQuery q = prepared(db, query.idsSql(), query.whereBinds());
-        if (!q.exec())
-            return scan;
-        while (q.next())
-            scan.ids.append(q.value(0).toLongLong());
+        // Compared here, off the UI thread (half a million ids after a change of the store).
+        scan.unchanged = scan.matches.sameAs(previous);
         scan.ok = true;
         return scan;
     }));
@@ -378,23 +382,23 @@ void ContactListModel::onFilterScanFinished()
         Q_EMIT searchFinished();
         return;
     }
-    // (Two empty QLists are compared by size: Qt 6.4's operator== passes null to memcmp, which
-    // UBSan reports.)
-    if (scan.ids.size() == m_ids.size() && (m_ids.isEmpty() || scan.ids == m_ids)) {
+    // (Compared against the matches the list had when the scan began, which it still has: any
+    // change of the query moves the generation.)
+    if (scan.unchanged) {
         // A store change that left the matches as they were: just show fresh values.
         m_blocks.clear();
         if (m_count > 0)
             Q_EMIT dataChanged(index(0, 0), index(m_count - 1, ColumnCount - 1));
-    } else if (m_ids.isEmpty()) {
-        beginInsertRows({}, 0, int(scan.ids.size()) - 1);
-        m_ids = scan.ids;
-        m_count = int(m_ids.size());
+    } else if (m_matches.isEmpty()) {
+        beginInsertRows({}, 0, int(scan.matches.size()) - 1);
+        m_matches = scan.matches;
+        m_count = int(m_matches.size());
         m_blocks.clear();
         endInsertRows();
     } else {
         beginResetModel();
-        m_ids = scan.ids;
-        m_count = int(m_ids.size());
+        m_matches = scan.matches;
+        m_count = int(m_matches.size());
         m_blocks.clear();
         endResetModel();
     }
@@ -408,7 +412,7 @@ bool ContactListModel::loadFilteredBlock(int block) const
     const int end = std::min(m_count, start + BlockSize);
     QVariantList binds;
     for (int i = start; i < end; ++i)
-        binds.append(m_ids[i]);
+        binds.append(m_matches.at(i));
     const auto tagCache = m_tagCache;
     QSqlQuery q = prepared(m_store->database().connection(),
                            ContactListQuery::rowsByIdSql(int(binds.size()), tagSource(tagCache)), binds);
@@ -424,8 +428,10 @@ bool ContactListModel::loadFilteredBlock(int block) const
         byId.insert(r.id, r);
     }
     Block b;
-    for (int i = start; i < end; ++i)
-        b.rows.append(byId.value(m_ids[i], Row{m_ids[i], {}, tr("(deleted)"), {}, {}, {}, {}, {}, 0}));
+    for (int i = start; i < end; ++i) {
+        const qint64 id = m_matches.at(i);
+        b.rows.append(byId.value(id, Row{id, {}, tr("(deleted)"), {}, {}, {}, {}, {}, 0}));
+    }
     b.lastUsed = ++m_useCounter;
     m_blocks.insert(block, std::move(b));
     evictBlocks();
@@ -692,7 +698,7 @@ int ContactListModel::positionOf(const QVariant& key, qint64 id) const
 int ContactListModel::rowOf(qint64 id) const
 {
     if (isFiltered())
-        return int(m_ids.indexOf(id));
+        return int(m_matches.indexOf(id));
     const int cached = cachedRow(id);
     if (cached >= 0)
         return cached;

@@ -11,6 +11,7 @@
 // keeps warm after store changes.
 
 #include "store/ContactListQuery.h"
+#include "store/SearchMatches.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
@@ -100,7 +101,8 @@ private:
     };
     struct FilterScan
     {
-        QVector<qint64> ids;
+        SearchMatches matches;
+        bool unchanged = false; // the same matches as the list had when the scan began
         quint64 generation = 0;
         bool ok = false;
     };
@@ -150,7 +152,7 @@ private:
     quint64 m_generation = 0;
     QFutureWatcher<AnchorScan> m_scan;
     QFutureWatcher<FilterScan> m_filterScan;
-    QVector<qint64> m_ids; // a filtered list's matches in order
+    SearchMatches m_matches; // a filtered list's matches in order
     bool m_refreshWhenScanned = false;
     // Filter scans and QuickSearch run here: one thread that never expires, so its connection
     // stays in the thread that opened it. The state is only touched from that thread.

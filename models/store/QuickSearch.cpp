@@ -91,8 +91,10 @@ Status QuickSearch::refreshOrder(const QSqlDatabase& db)
         return {};
     // The list's own order (ContactListQuery, SortColumn::Name), read from the covering index.
     SqliteApi::Statement ids(h, QStringLiteral("SELECT id FROM contacts WHERE deleted_at IS NULL ORDER BY sort_key, id"));
-    std::vector<qint64> order;
-    order.reserve(m_order.size());
+    // A new snapshot: matches handed out earlier keep the one they were made from.
+    auto names = std::make_shared<NameOrder>();
+    std::vector<qint64>& order = names->ids;
+    order.reserve(m_names->ids.size());
     qint64 maxId = 0;
     while (ids.next()) {
         order.push_back(ids.int64(0));
@@ -100,10 +102,10 @@ Status QuickSearch::refreshOrder(const QSqlDatabase& db)
     }
     if (Status s = ids.status(What); !s)
         return s;
-    m_rank.assign(static_cast<size_t>(maxId) + 1, 0);
+    names->rank.assign(static_cast<size_t>(maxId) + 1, 0);
     for (size_t i = 0; i < order.size(); ++i)
-        m_rank[static_cast<size_t>(order[i])] = static_cast<std::uint32_t>(i + 1);
-    m_order = std::move(order);
+        names->rank[static_cast<size_t>(order[i])] = static_cast<std::uint32_t>(i + 1);
+    m_names = std::move(names);
     for (auto& [word, kept] : m_kept)
         kept.ready = false; // positions moved: the kept matches are read again when needed
     m_dataVersion = dataVersion;
@@ -147,10 +149,10 @@ Status QuickSearch::markWord(const QSqlDatabase& db, const QString& word, const 
                              std::vector<std::uint64_t>& bits) const
 {
     sqlite3* h = SqliteApi::handle(db);
-    if (Status s = markAll(h, FtsMatches, ContactListQuery::ftsTerm(word), m_rank, bits); !s)
+    if (Status s = markAll(h, FtsMatches, ContactListQuery::ftsTerm(word), m_names->rank, bits); !s)
         return s;
     for (qint64 tagId : tagIds) {
-        if (Status s = markAll(h, TagCarriers, tagId, m_rank, bits); !s)
+        if (Status s = markAll(h, TagCarriers, tagId, m_names->rank, bits); !s)
             return s;
     }
     return {};
@@ -171,7 +173,7 @@ Status QuickSearch::ensureKept(const QSqlDatabase& db, const QString& key)
     Kept& kept = m_kept[key];
     if (kept.ready)
         return {};
-    kept.bits.assign(m_order.size() / 64 + 1, 0);
+    kept.bits.assign(m_names->ids.size() / 64 + 1, 0);
     if (Status s = markWord(db, key, tagsStartedBy(db, key), kept.bits); !s)
         return s;
     kept.ready = true;
@@ -180,7 +182,7 @@ Status QuickSearch::ensureKept(const QSqlDatabase& db, const QString& key)
 
 bool QuickSearch::needsHeavyWords() const
 {
-    const auto live = qint64(m_order.size());
+    const auto live = qint64(m_names->ids.size());
     return m_heavyScan >= 0 || m_heavyFoundAt < 0 || std::abs(live - m_heavyFoundAt) * 10 > m_heavyFoundAt;
 }
 
@@ -257,7 +259,7 @@ Status QuickSearch::findHeavyWords(const QSqlDatabase& db)
     m_kept = std::move(kept);
     m_heavyFound.clear();
     m_heavyScan = -1;
-    m_heavyFoundAt = qint64(m_order.size());
+    m_heavyFoundAt = qint64(m_names->ids.size());
     return {};
 }
 
@@ -298,7 +300,7 @@ Status QuickSearch::prepare(const QSqlDatabase& db)
     }
 }
 
-Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactListQuery& query)
+Result<SearchMatches> QuickSearch::find(const QSqlDatabase& db, const ContactListQuery& query)
 {
     sqlite3* h = SqliteApi::handle(db);
     // One snapshot for the order and the matches: a read transaction, opened by its first read.
@@ -337,7 +339,7 @@ Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactL
         }
     }
 
-    const size_t wordCount = m_order.size() / 64 + 1;
+    const size_t wordCount = m_names->ids.size() / 64 + 1;
     Bits result;
     bool haveResult = false;
     auto intersect = [&](const Bits& bits) {
@@ -351,7 +353,7 @@ Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactL
     };
     if (!textOnly.isEmpty()) {
         result.assign(wordCount, 0);
-        if (Status s = markAll(h, FtsMatches, textOnly.join(QLatin1Char(' ')), m_rank, result); !s)
+        if (Status s = markAll(h, FtsMatches, textOnly.join(QLatin1Char(' ')), m_names->rank, result); !s)
             return finish(s).error();
         haveResult = true;
     }
@@ -367,18 +369,7 @@ Result<QVector<qint64>> QuickSearch::find(const QSqlDatabase& db, const ContactL
         return s.error();
 
     // Positions in name order are the bits in order.
-    QVector<qint64> ids;
-    size_t matches = 0;
-    for (std::uint64_t w : result)
-        matches += static_cast<size_t>(__builtin_popcountll(w));
-    ids.reserve(static_cast<qsizetype>(matches));
-    for (size_t i = 0; i < result.size(); ++i) {
-        for (std::uint64_t w = result[i]; w != 0; w &= w - 1)
-            ids.append(m_order[i * 64 + static_cast<size_t>(__builtin_ctzll(w))]);
-    }
-    if (query.descending)
-        std::reverse(ids.begin(), ids.end());
-    return ids;
+    return SearchMatches(m_names, std::move(result), query.descending);
 }
 
 } // namespace ContactDesk

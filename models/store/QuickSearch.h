@@ -13,6 +13,7 @@
 // there (ContactListModel's search thread).
 
 #include "ContactListQuery.h"
+#include "SearchMatches.h"
 #include "domain/Result.h"
 
 #include <QSqlDatabase>
@@ -39,8 +40,8 @@ public:
     // Live contacts, a non-empty search, no filter, sorted by name, on SQLite.
     static bool handles(const ContactListQuery& query, const QSqlDatabase& db);
 
-    // The matching ids in list order, from one read snapshot.
-    Result<QVector<qint64>> find(const QSqlDatabase& db, const ContactListQuery& query);
+    // The matches in list order, from one read snapshot: a bitmap over the name order.
+    Result<SearchMatches> find(const QSqlDatabase& db, const ContactListQuery& query);
     // One piece of the background warm-up after a change, in a read transaction of its own (at
     // most one doclist walk, so a search waits for little): brings the name order up to date,
     // finds the heavy words (once, and again when the store grew or shrank by a tenth), or
@@ -73,8 +74,7 @@ private:
 
     int m_heavyMatches;
     qint64 m_dataVersion = -1;         // the connection's data_version the order was read at
-    std::vector<qint64> m_order;       // live ids in (sort_key, id) order
-    std::vector<std::uint32_t> m_rank; // id -> position in m_order + 1; 0: not a live contact
+    std::shared_ptr<const NameOrder> m_names = std::make_shared<NameOrder>(); // live ids in name order
     // Matches kept between searches, by case-folded word: a–z and 0–9 always, and the heavy
     // words of two to four such characters (from the full-text index's vocabulary).
     std::map<QString, Kept> m_kept;
