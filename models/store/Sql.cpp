@@ -2,15 +2,37 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlError>
 
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 
 namespace ContactDesk::Sql {
 
 namespace {
 std::atomic<qint64> s_fixedClock{0};
+
+// CONTACTDESK_SQL_TRACE=MS prints every statement run through Sql::run (and every commit) that
+// takes at least MS milliseconds to stderr: the profiling aid behind docs/BENCHMARKS.md.
+double traceThresholdMs()
+{
+    static const double threshold = [] {
+        const char* v = std::getenv("CONTACTDESK_SQL_TRACE");
+        return v ? std::atof(v) : -1.0;
+    }();
+    return threshold;
+}
+
+void trace(const QElapsedTimer& timer, const QString& name, const QString& sql)
+{
+    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    if (ms >= traceThresholdMs())
+        std::fprintf(stderr, "[sql %8.1f ms] %s: %s\n", ms, name.toUtf8().constData(),
+                     sql.simplified().left(160).toUtf8().constData());
+}
 
 // Transaction depth per connection name; a connection lives in one thread, so this does too.
 QHash<QString, int>& depths()
@@ -65,6 +87,9 @@ bool isReadOnly(const QSqlError& error)
 
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& values)
 {
+    QElapsedTimer timer;
+    if (traceThresholdMs() >= 0)
+        timer.start();
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql))
@@ -73,6 +98,8 @@ Result<QSqlQuery> run(const QSqlDatabase& db, const QString& name, const QString
         query.addBindValue(v);
     if (!query.exec())
         return errorFrom(query.lastError(), name);
+    if (timer.isValid())
+        trace(timer, name, sql);
     return query;
 }
 
@@ -153,10 +180,15 @@ Status TransactionGuard::commit()
     if (m_done)
         return m_begin.ok() ? Status(Error{Error::Code::Sql, QStringLiteral("transaction already finished"), {}})
                             : m_begin;
+    QElapsedTimer timer;
+    if (traceThresholdMs() >= 0)
+        timer.start();
     QSqlQuery q(m_db);
     const QString sql = m_depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE cd_sp%1").arg(m_depth);
     if (!q.exec(sql))
         return errorFrom(q.lastError(), QStringLiteral("commit"));
+    if (timer.isValid())
+        trace(timer, QStringLiteral("commit"), sql);
     m_done = true;
     depths()[m_db.connectionName()] = m_depth;
     return {};
