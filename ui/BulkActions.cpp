@@ -109,20 +109,7 @@ void BulkActions::update(bool enabled)
 
 std::optional<BulkEdit::Target> BulkActions::target() const
 {
-    BulkEdit::Target t;
-    t.query = m_window->listModel()->query();
-    if (t.query.trash)
-        return std::nullopt;
-    t.useIds = !m_window->isAllMatchingSelected();
-    if (t.useIds) {
-        const QModelIndexList rows = m_window->tableView()->selectionModel()->selectedRows();
-        for (const QModelIndex& index : rows)
-            if (const qint64 id = index.data(ContactListModel::ContactIdRole).toLongLong(); id > 0)
-                t.ids.append(id);
-        if (t.ids.isEmpty())
-            return std::nullopt;
-    }
-    return t;
+    return m_window->selectionTarget();
 }
 
 QString BulkActions::whom() const

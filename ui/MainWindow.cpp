@@ -384,6 +384,21 @@ bool MainWindow::isTrashView() const
     return m_model->query().trash;
 }
 
+std::optional<BulkTags::Target> MainWindow::selectionTarget() const
+{
+    BulkTags::Target target;
+    target.query = m_model->query();
+    if (target.query.trash)
+        return std::nullopt;
+    target.useIds = !m_allMatching;
+    if (target.useIds) {
+        target.ids = selectedIds();
+        if (target.ids.isEmpty())
+            return std::nullopt;
+    }
+    return target;
+}
+
 QList<qint64> MainWindow::selectedIds() const
 {
     QList<qint64> ids;
@@ -740,16 +755,9 @@ void MainWindow::removeTagFromSelection()
 
 void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& tag)
 {
-    if (isTrashView() || tag.simplified().isEmpty())
+    const auto target = selectionTarget();
+    if (!target || tag.simplified().isEmpty())
         return;
-    BulkTags::Target target;
-    target.query = m_model->query();
-    target.useIds = !m_allMatching;
-    if (target.useIds) {
-        target.ids = selectedIds();
-        if (target.ids.isEmpty())
-            return;
-    }
     m_profile->flush();
     const bool add = action == BulkTags::Action::Add;
     const QString name = tag.simplified();
@@ -757,7 +765,7 @@ void MainWindow::changeTagOfSelection(BulkTags::Action action, const QString& ta
     auto change = std::make_shared<BulkTags::Change>();
     m_store->runJob(text, BulkTags::Steps,
                 [change, action, name, target](const QSqlDatabase& db, const BulkTags::Progress& progress) -> Status {
-                    auto done = BulkTags::apply(db, action, name, target, progress);
+                    auto done = BulkTags::apply(db, action, name, *target, progress);
                     if (!done)
                         return done.error();
                     *change = *done;
@@ -860,18 +868,11 @@ void MainWindow::chooseCampaignForSelection()
 
 void MainWindow::addSelectionToCampaign(qint64 campaignId)
 {
-    if (isTrashView())
+    const auto target = selectionTarget();
+    if (!target)
         return;
-    CampaignStore::Target target;
-    target.query = m_model->query();
-    target.useIds = !m_allMatching;
-    if (target.useIds) {
-        target.ids = selectedIds();
-        if (target.ids.isEmpty())
-            return;
-    }
     m_profile->flush();
-    CampaignActions::addToCampaign(m_store, m_undo, campaignId, target, [this](bool ok, const QString& message) {
+    CampaignActions::addToCampaign(m_store, m_undo, campaignId, *target, [this](bool ok, const QString& message) {
         if (!ok)
             return; // the store reported it (errorReported)
         m_banner->showMessage(message, MessageBanner::Kind::Information);

@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -59,6 +61,9 @@ public:
     bool isImportRunning() const { return m_import.isRunning(); }
     bool isStoreJobRunning() const;
     bool isAllMatchingSelected() const { return m_allMatching; }
+    // What a bulk action on the selection works on: every contact matching the list (after
+    // "Select all matching") or the selected rows; none in the Trash or with nothing selected.
+    std::optional<BulkTags::Target> selectionTarget() const;
 
     void setBackgroundProgress(const QString& text, int value, int maximum);
     void clearBackgroundProgress();

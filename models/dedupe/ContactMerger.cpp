@@ -332,11 +332,7 @@ QString savedValue(const QString& row, const QString& column, const QString& fal
         .arg(row, column, fallback, extract(row, column));
 }
 
-Status exec(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& values = {})
-{
-    auto q = Sql::run(db, name, sql, values);
-    return q ? Status() : Status(q.error());
-}
+using Sql::exec;
 
 Status execAll(const QSqlDatabase& db, const QString& name, const QStringList& statements)
 {

@@ -74,12 +74,17 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
     , m_store(store)
 {
     // First of all on every change: the tags in memory may be out of date, pages read after it
-    // (by the handlers below) take tags from SQL until the next warm-up brings a fresh snapshot.
+    // (by the handlers below) take tags from SQL until the next warm-up brings a fresh snapshot;
+    // a change of contacts also moves names in QuickSearch's order: the warm-up re-reads it once
+    // things settle, so the next keystroke finds it ready.
     for (auto signal : {&ContactStore::contactsAdded, &ContactStore::contactsChanged, &ContactStore::contactsTrashed,
-                        &ContactStore::contactsRestored, &ContactStore::contactsPurged, &ContactStore::contactsMerged})
+                        &ContactStore::contactsRestored, &ContactStore::contactsPurged, &ContactStore::contactsMerged}) {
         connect(store, signal, this, &ContactListModel::dropTagCache);
-    connect(store, &ContactStore::tagsChanged, this, &ContactListModel::dropTagCache);
+        connect(store, signal, &m_warmTimer, qOverload<>(&QTimer::start));
+    }
     connect(store, &ContactStore::externalChange, this, &ContactListModel::dropTagCache);
+    connect(store, &ContactStore::externalChange, &m_warmTimer, qOverload<>(&QTimer::start));
+    connect(store, &ContactStore::tagsChanged, this, &ContactListModel::dropTagCache);
     connect(&m_scan, &QFutureWatcher<AnchorScan>::finished, this, &ContactListModel::onScanFinished);
     connect(&m_filterScan, &QFutureWatcher<FilterScan>::finished, this, &ContactListModel::onFilterScanFinished);
     connect(store, &ContactStore::contactsAdded, this, [this](const QList<qint64>& ids) {
@@ -108,8 +113,7 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
     m_searchState = std::make_shared<SearchThreadState>();
     m_searchState->path = store->database().path();
     m_searchState->busyTimeoutMs = store->database().busyTimeoutMs();
-    // Any change of the store moves names in the order: re-read it once things settle, so the
-    // next keystroke finds it ready (a million contacts take a few hundred ms on that thread).
+    // The warm-up (a million contacts take a few seconds of that thread, in short steps).
     m_warmTimer.setSingleShot(true);
     m_warmTimer.setInterval(500);
     connect(&m_warmTimer, &QTimer::timeout, this, [this] {
@@ -117,10 +121,6 @@ ContactListModel::ContactListModel(ContactStore* store, QObject* parent)
         if (!m_searchState->warming.exchange(true))
             warmStep(this, m_searchState);
     });
-    for (auto signal : {&ContactStore::contactsAdded, &ContactStore::contactsChanged, &ContactStore::contactsTrashed,
-                        &ContactStore::contactsRestored, &ContactStore::contactsPurged, &ContactStore::contactsMerged})
-        connect(store, signal, &m_warmTimer, qOverload<>(&QTimer::start));
-    connect(store, &ContactStore::externalChange, &m_warmTimer, qOverload<>(&QTimer::start));
     m_warmTimer.start();
     reset();
 }

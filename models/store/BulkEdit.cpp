@@ -29,9 +29,7 @@ bool proceed(const Progress& progress, int step)
 
 Status exec(const QSqlDatabase& db, const char* name, const QString& sql, const QVariantList& binds = {})
 {
-    if (auto q = Sql::run(db, QString::fromLatin1(name), sql, binds); !q)
-        return q.error();
-    return {};
+    return Sql::exec(db, QString::fromLatin1(name), sql, binds);
 }
 
 // The live contacts of `target` that pass `condition` (SQL on contacts, unqualified) go into

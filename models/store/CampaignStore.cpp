@@ -76,11 +76,7 @@ Result<QString> checkName(const QSqlDatabase& db, const QString& name, qint64 ex
     return clean;
 }
 
-Status exec(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& binds = {})
-{
-    auto q = Sql::run(db, name, sql, binds);
-    return q ? Status() : Status(q.error());
-}
+using Sql::exec;
 
 Result<int> changed(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& binds)
 {

@@ -19,10 +19,8 @@ Result<std::shared_ptr<const ContactTagCache>> ContactTagCache::load(const QSqlD
     sqlite3* h = SqliteApi::handle(db);
     if (!h)
         return Error{Error::Code::Sql, QStringLiteral("not an SQLite connection"), What};
-    if (Status s = SqliteApi::exec(h, "BEGIN", What); !s)
-        return s.error();
     auto cache = std::make_shared<ContactTagCache>();
-    Status s = [&]() -> Status {
+    const Status s = SqliteApi::inTransaction(h, [&]() -> Status {
         // Positions in name order: sorting a contact's positions sorts its names.
         QHash<qint64, std::uint32_t> position;
         SqliteApi::Statement tags(h, QStringLiteral("SELECT id, name FROM tags ORDER BY name_norm"));
@@ -52,12 +50,9 @@ Result<std::shared_ptr<const ContactTagCache>> ContactTagCache::load(const QSqlD
         for (size_t i = 0; i + 1 < cache->m_start.size(); ++i)
             std::sort(cache->m_tags.begin() + cache->m_start[i], cache->m_tags.begin() + cache->m_start[i + 1]);
         return {};
-    }();
-    Status end = SqliteApi::exec(h, "COMMIT", What);
+    }, What);
     if (!s)
         return s.error();
-    if (!end)
-        return end.error();
     return std::shared_ptr<const ContactTagCache>(std::move(cache));
 }
 

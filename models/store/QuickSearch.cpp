@@ -265,27 +265,22 @@ Status QuickSearch::findHeavyWords(const QSqlDatabase& db)
 
 Result<bool> QuickSearch::prepareStep(const QSqlDatabase& db)
 {
-    sqlite3* h = SqliteApi::handle(db);
-    if (Status s = SqliteApi::exec(h, "BEGIN", What); !s)
-        return s.error();
     bool more = true;
-    Status s = refreshOrder(db);
-    if (s && needsHeavyWords()) {
-        s = findHeavyWords(db);
-    } else if (s) {
+    const Status s = SqliteApi::inTransaction(SqliteApi::handle(db), [&]() -> Status {
+        if (Status order = refreshOrder(db); !order)
+            return order;
+        if (needsHeavyWords())
+            return findHeavyWords(db);
         // One-character words first: the most matches, and every search starts with one.
         auto next = std::find_if(m_kept.begin(), m_kept.end(), [](const auto& k) { return !k.second.ready && k.first.size() == 1; });
         if (next == m_kept.end())
             next = std::find_if(m_kept.begin(), m_kept.end(), [](const auto& k) { return !k.second.ready; });
-        if (next != m_kept.end())
-            s = ensureKept(db, next->first);
+        Status step = next != m_kept.end() ? ensureKept(db, next->first) : Status();
         more = std::any_of(m_kept.begin(), m_kept.end(), [](const auto& k) { return !k.second.ready; });
-    }
-    Status end = SqliteApi::exec(h, "COMMIT", What);
+        return step;
+    }, What);
     if (!s)
         return s.error();
-    if (!end)
-        return end.error();
     return more;
 }
 
@@ -303,71 +298,66 @@ Status QuickSearch::prepare(const QSqlDatabase& db)
 Result<SearchMatches> QuickSearch::find(const QSqlDatabase& db, const ContactListQuery& query)
 {
     sqlite3* h = SqliteApi::handle(db);
-    // One snapshot for the order and the matches: a read transaction, opened by its first read.
-    if (Status s = SqliteApi::exec(h, "BEGIN", What); !s)
-        return s.error();
-    // Ends the read transaction; the first failure is the one reported.
-    auto finish = [h](Status s) {
-        Status end = SqliteApi::exec(h, "COMMIT", What);
-        return s ? end : s;
-    };
-    {
-        SqliteApi::Statement first(h, QStringLiteral("SELECT live FROM contact_counts WHERE id = 1"));
-        first.next();
-        if (Status s = first.status(What); !s)
-            return finish(s).error();
-    }
-    if (Status s = refreshOrder(db); !s)
-        return finish(s).error();
-
-    // One-character and heavy words come from their kept matches; words that start a tag name match
-    // through the tag's contacts as well; the others go to the full-text index together, which
-    // intersects their doclists itself.
-    const QStringList words = ContactListQuery::searchWords(query.searchText);
-    QStringList textOnly;
-    QList<QPair<QString, QList<qint64>>> tagWords;
-    QList<QString> keptWords;
-    for (const QString& word : words) {
-        if (const QString key = keptKey(word); !key.isEmpty() && (key.size() == 1 || m_kept.count(key))) {
-            if (Status s = ensureKept(db, key); !s)
-                return finish(s).error();
-            keptWords.append(key);
-        } else if (const QList<qint64> tagIds = tagsStartedBy(db, word); tagIds.isEmpty()) {
-            textOnly.append(ContactListQuery::ftsTerm(word));
-        } else {
-            tagWords.append({word, tagIds});
-        }
-    }
-
-    const size_t wordCount = m_names->ids.size() / 64 + 1;
     Bits result;
-    bool haveResult = false;
-    auto intersect = [&](const Bits& bits) {
-        if (!haveResult) {
-            result = bits;
-            haveResult = true;
-        } else {
-            for (size_t i = 0; i < wordCount; ++i)
-                result[i] &= bits[i];
+    // One snapshot for the order and the matches: a read transaction, opened by its first read.
+    const Status done = SqliteApi::inTransaction(h, [&]() -> Status {
+        {
+            SqliteApi::Statement first(h, QStringLiteral("SELECT live FROM contact_counts WHERE id = 1"));
+            first.next();
+            if (Status s = first.status(What); !s)
+                return s;
         }
-    };
-    if (!textOnly.isEmpty()) {
-        result.assign(wordCount, 0);
-        if (Status s = markAll(h, FtsMatches, textOnly.join(QLatin1Char(' ')), m_names->rank, result); !s)
-            return finish(s).error();
-        haveResult = true;
-    }
-    for (const auto& [word, tagIds] : std::as_const(tagWords)) {
-        Bits bits(wordCount, 0);
-        if (Status s = markWord(db, word, tagIds, bits); !s)
-            return finish(s).error();
-        intersect(bits);
-    }
-    for (const QString& key : std::as_const(keptWords))
-        intersect(m_kept[key].bits);
-    if (Status s = finish({}); !s)
-        return s.error();
+        if (Status s = refreshOrder(db); !s)
+            return s;
 
+        // One-character and heavy words come from their kept matches; words that start a tag
+        // name match through the tag's contacts as well; the others go to the full-text index
+        // together, which intersects their doclists itself.
+        const QStringList words = ContactListQuery::searchWords(query.searchText);
+        QStringList textOnly;
+        QList<QPair<QString, QList<qint64>>> tagWords;
+        QList<QString> keptWords;
+        for (const QString& word : words) {
+            if (const QString key = keptKey(word); !key.isEmpty() && (key.size() == 1 || m_kept.count(key))) {
+                if (Status s = ensureKept(db, key); !s)
+                    return s;
+                keptWords.append(key);
+            } else if (const QList<qint64> tagIds = tagsStartedBy(db, word); tagIds.isEmpty()) {
+                textOnly.append(ContactListQuery::ftsTerm(word));
+            } else {
+                tagWords.append({word, tagIds});
+            }
+        }
+
+        const size_t wordCount = m_names->ids.size() / 64 + 1;
+        bool haveResult = false;
+        auto intersect = [&](const Bits& bits) {
+            if (!haveResult) {
+                result = bits;
+                haveResult = true;
+            } else {
+                for (size_t i = 0; i < wordCount; ++i)
+                    result[i] &= bits[i];
+            }
+        };
+        if (!textOnly.isEmpty()) {
+            result.assign(wordCount, 0);
+            if (Status s = markAll(h, FtsMatches, textOnly.join(QLatin1Char(' ')), m_names->rank, result); !s)
+                return s;
+            haveResult = true;
+        }
+        for (const auto& [word, tagIds] : std::as_const(tagWords)) {
+            Bits bits(wordCount, 0);
+            if (Status s = markWord(db, word, tagIds, bits); !s)
+                return s;
+            intersect(bits);
+        }
+        for (const QString& key : std::as_const(keptWords))
+            intersect(m_kept[key].bits);
+        return {};
+    }, What);
+    if (!done)
+        return done.error();
     // Positions in name order are the bits in order.
     return SearchMatches(m_names, std::move(result), query.descending);
 }

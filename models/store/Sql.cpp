@@ -109,6 +109,12 @@ Result<QSqlQuery> run(const QSqlDatabase& db, const QString& name, const QString
     return run(db, name, sql, QVariantList(values));
 }
 
+Status exec(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& values)
+{
+    auto q = run(db, name, sql, values);
+    return q ? Status() : Status(q.error());
+}
+
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& name, const QString& sql,
                         std::initializer_list<QVariant> values)
 {

@@ -17,6 +17,8 @@ namespace ContactDesk::Sql {
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& name, const QString& sql,
                       std::initializer_list<QVariant> values = {});
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& values);
+// The same for a statement whose rows (if any) are not needed.
+Status exec(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& values = {});
 // First column of the first row, or an invalid QVariant when there is no row.
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& name, const QString& sql,
                         std::initializer_list<QVariant> values = {});

@@ -90,4 +90,13 @@ Status exec(sqlite3* db, const char* sql, const QString& what)
     return {};
 }
 
+Status inTransaction(sqlite3* db, const std::function<Status()>& work, const QString& what)
+{
+    if (Status s = exec(db, "BEGIN", what); !s)
+        return s;
+    Status s = work();
+    Status end = exec(db, "COMMIT", what);
+    return s ? end : s;
+}
+
 } // namespace ContactDesk::SqliteApi

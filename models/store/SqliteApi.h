@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <string_view>
 
 struct sqlite3;
@@ -47,5 +48,8 @@ private:
 
 // Runs one statement that returns nothing (BEGIN, COMMIT…).
 Status exec(sqlite3* db, const char* sql, const QString& what);
+// Runs `work` between BEGIN and COMMIT (one read snapshot when it only reads); the first
+// failure is the one reported.
+Status inTransaction(sqlite3* db, const std::function<Status()>& work, const QString& what);
 
 } // namespace ContactDesk::SqliteApi

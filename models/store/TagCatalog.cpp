@@ -26,11 +26,7 @@ bool proceed(const Progress& progress, int step)
     return !progress || progress(step);
 }
 
-Status exec(const QSqlDatabase& db, const QString& name, const QString& sql, const QVariantList& binds = {})
-{
-    auto q = Sql::run(db, name, sql, binds);
-    return q ? Status() : Status(q.error());
-}
+using Sql::exec;
 
 const char* rowColumns = "id, name, name_norm, color, created_at";
 
