@@ -372,25 +372,8 @@ DuplicateScan findIn(DedupeRecords& records, const DuplicateOptions& options,
     QElapsedTimer timer;
     timer.start();
 
-    // ---- how common each first and last name is ------------------------------------------------
-    // Only a large enough set says how common a name is; in a small one every name looks common.
-    if (n >= 2000) {
-        std::unordered_map<std::string_view, quint32> lastCounts, firstCounts;
-        lastCounts.reserve(n / 4 + 16);
-        firstCounts.reserve(n / 8 + 16);
-        for (size_t i = 0; i < n; ++i) {
-            if (const std::string_view last = records.text(records[i].last); !last.empty())
-                ++lastCounts[last];
-            if (const std::string_view first = records.text(records[i].first); !first.empty())
-                ++firstCounts[first];
-        }
-        for (size_t i = 0; i < n; ++i) {
-            if (const std::string_view last = records.text(records[i].last); !last.empty())
-                records[i].lastNameShare = static_cast<float>(lastCounts[last]) / static_cast<float>(n);
-            if (const std::string_view first = records.text(records[i].first); !first.empty())
-                records[i].firstNameShare = static_cast<float>(firstCounts[first]) / static_cast<float>(n);
-        }
-    }
+    // ---- how common each name, company, street, postal code and city is -------------------------
+    records.measureShares();
 
     // ---- keys, per record and as one sorted list ------------------------------------------------
     std::vector<quint32> keyStart(n + 1, 0);

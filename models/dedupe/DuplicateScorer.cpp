@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
+#include <unordered_map>
 
 namespace ContactDesk {
 
@@ -51,14 +53,37 @@ double lastNameSimilarity(std::string_view a, std::string_view b)
     if (a == b)
         return 1.0;
     const double jw = jaroWinkler(a, b);
-    // One typing error in a name of four letters or more ("khanna" / "khnna", "ruiz" / "rukz"):
-    // Jaro-Winkler rates some of these below the bar, the edit distance does not.
-    if (isSingleTypo(a, b))
+    // One typing error in a name of four letters or more ("khanna" / "khnna", "ruiz" / "rukz"), or
+    // two in one of eight or more: Jaro-Winkler rates some of these below the bar, the edit distance
+    // does not.
+    if (isSingleTypo(a, b) || (std::min(a.size(), b.size()) >= 8 && typingDistance(a, b, 2) <= 2))
         return std::max(jw, LastAlike);
     if (std::min(a.size(), b.size()) >= 4 && (a.find(b) != std::string_view::npos || b.find(a) != std::string_view::npos))
         return std::max(jw, 0.9);
     // Short names (Li, Wu, Ma) are alike only when equal.
     return std::min(a.size(), b.size()) < 4 ? 0.0 : jw;
+}
+
+// Fellegi-Sunter agreement weight for a value: ln(m / u), where m is how often two records of one
+// person agree on the field and u how often two records of different people do, i.e. the share of
+// the set holding the value (the commoner of the two). Bounded, and `fallback` when the shares are
+// unknown (a small set).
+double agreementWeight(float shareA, float shareB, double m, double lowest, double highest, double fallback)
+{
+    const double u = std::max(shareA, shareB);
+    if (u <= 0)
+        return fallback;
+    return std::clamp(std::log(m / u), lowest, highest);
+}
+
+// First names alike by typing errors: one, or two in names of eight letters or more. Not in the
+// first letter, which people rarely get wrong and which tells relatives apart (Jing / Ping, Ming /
+// Ying); not a gendered form, nor a longer form that is another name (Giuseppe / Giuseppina).
+bool firstNamesAlike(std::string_view a, std::string_view b)
+{
+    if (a.front() != b.front() || isGenderedVariant(a, b))
+        return false;
+    return isSingleTypo(a, b) || (std::min(a.size(), b.size()) >= 8 && typingDistance(a, b, 2) <= 2);
 }
 
 } // namespace
@@ -167,6 +192,50 @@ void DedupeRecords::append(DedupeRecords&& other)
         m_records.push_back(r);
     }
     other = DedupeRecords();
+}
+
+void DedupeRecords::measureShares()
+{
+    const size_t n = m_records.size();
+    if (n < MinSetForShares)
+        return;
+    auto measure = [this, n](TextRef DedupeRecord::*field, float DedupeRecord::*share) {
+        std::unordered_map<std::string_view, quint32> counts;
+        counts.reserve(n / 4 + 16);
+        for (const DedupeRecord& r : m_records)
+            if (const std::string_view v = text(r.*field); !v.empty())
+                ++counts[v];
+        for (DedupeRecord& r : m_records)
+            if (const std::string_view v = text(r.*field); !v.empty())
+                r.*share = static_cast<float>(counts[v]) / static_cast<float>(n);
+    };
+    // Streets are nearly one per contact, the biggest table: counted on a second thread. The two
+    // threads write different members of the records.
+    std::thread streets([&measure] { measure(&DedupeRecord::street, &DedupeRecord::streetShare); });
+    measure(&DedupeRecord::last, &DedupeRecord::lastNameShare);
+    measure(&DedupeRecord::first, &DedupeRecord::firstNameShare);
+    measure(&DedupeRecord::company, &DedupeRecord::companyShare);
+    {
+        // Full names: first and last name joined by a byte neither holds.
+        std::unordered_map<std::string, quint32> counts;
+        counts.reserve(n / 2 + 16);
+        std::string key;
+        auto fullName = [this, &key](const DedupeRecord& r) -> const std::string& {
+            key.assign(text(r.first));
+            key.push_back('\x1f');
+            key.append(text(r.last));
+            return key;
+        };
+        for (const DedupeRecord& r : m_records)
+            if (r.first.length > 0 && r.last.length > 0)
+                ++counts[fullName(r)];
+        for (DedupeRecord& r : m_records)
+            if (r.first.length > 0 && r.last.length > 0)
+                r.fullNameShare = static_cast<float>(counts[fullName(r)]) / static_cast<float>(n);
+    }
+    measure(&DedupeRecord::postal, &DedupeRecord::postalShare);
+    measure(&DedupeRecord::city, &DedupeRecord::cityShare);
+    streets.join();
 }
 
 size_t DedupeRecords::memoryBytes() const
@@ -284,9 +353,11 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
                     add(Evidence::Kind::NamesAlike, 4.5, [&] { return tr("names alike: %1 (%2)").arg(names()).arg(simLast, 0, 'f', 2); });
             } else if (areNicknames(fa, fb)) {
                 add(Evidence::Kind::Nickname, lastSame ? 5.0 : 4.5, [&] { return tr("nickname: %1").arg(names()); });
-            } else if (const double simFirst = jaroWinkler(fa, fb); (simFirst >= FirstAlike || isSingleTypo(fa, fb)) && lastSame
-                       && !isGenderedVariant(fa, fb)) {
-                add(Evidence::Kind::NamesAlike, 4.5, [&] { return tr("names alike: %1 (%2)").arg(names()).arg(simFirst, 0, 'f', 2); });
+            } else if (firstNamesAlike(fa, fb)) {
+                // A typo in one name, or in both (weaker: two errors, or two similar names).
+                const double simFirst = jaroWinkler(fa, fb);
+                add(Evidence::Kind::NamesAlike, lastSame ? 4.5 : 3.5,
+                    [&] { return tr("names alike: %1 (%2)").arg(names()).arg(std::min(simFirst, simLast), 0, 'f', 2); });
             } else if (isPrefixForm(fa, fb)) {
                 const bool initial = std::min(fa.size(), fb.size()) == 1;
                 add(Evidence::Kind::InitialOnly, initial ? 2.5 : 4.0, [&] {
@@ -314,8 +385,11 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
         const bool firstAgrees = !fa.empty() && !fb.empty() && std::min(fa.size(), fb.size()) > 1;
         const double last = std::max(a.lastNameShare, b.lastNameShare);
         const double first = firstAgrees ? std::max(a.firstNameShare, b.firstNameShare) : 1.0;
-        const double expected = std::max(m_population * last * first, 1e-6);
-        const double bonus = std::clamp(-std::log(expected), -2.0, 1.5);
+        // First and last names are not independent (Tiago and Brandão both come from Portugal), so
+        // the records that carry the very same full name count too, less the two being compared.
+        const double sameFullName = firstAgrees ? m_population * std::max(a.fullNameShare, b.fullNameShare) - 2.0 : 0.0;
+        const double expected = std::max({m_population * last * first, sameFullName, 1e-6});
+        const double bonus = std::clamp(-std::log(expected), -6.0, 1.5);
         if (bonus <= -0.25)
             add(Evidence::Kind::CommonName, bonus, [&] {
                 return tr("common name (about %1 others)").arg(qRound(expected));
@@ -329,8 +403,10 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
     // ---- company, title, address, birthday ------------------------------------------------------
     const std::string_view ca = rs.text(a.company), cb = rs.text(b.company);
     if (!ca.empty() && !cb.empty()) {
+        // People change jobs: one person's records agree on the company about 60 % of the time.
         if (ca == cb || (mayBeAlike(ca, cb) && jaroWinkler(ca, cb) >= 0.95))
-            add(Evidence::Kind::SameCompany, 1.5, [&] { return tr("same company"); });
+            add(Evidence::Kind::SameCompany, agreementWeight(a.companyShare, b.companyShare, 0.6, 0.5, 3.0, 1.5),
+                [&] { return tr("same company"); });
         else
             add(Evidence::Kind::DifferentCompany, -0.5, [&] { return tr("different companies"); });
     }
@@ -342,18 +418,22 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
     const std::string_view pa = rs.text(a.postal), pb = rs.text(b.postal);
     const bool postalBoth = !pa.empty() && !pb.empty();
     const bool sameStreet = !sa.empty() && !sb.empty() && (sa == sb || (mayBeAlike(sa, sb) && jaroWinkler(sa, sb) >= 0.94));
+    // Addresses: people move (m about 0.7); an office address is shared by everyone working there.
     if (sameStreet && (!postalBoth || pa == pb)) {
-        add(Evidence::Kind::SameAddress, 3.0, [&] { return tr("same address"); });
+        add(Evidence::Kind::SameAddress, agreementWeight(a.streetShare, b.streetShare, 0.7, 1.0, 4.5, 3.0),
+            [&] { return tr("same address"); });
     } else if (postalBoth) {
         if (pa == pb)
-            add(Evidence::Kind::SamePostalCode, 1.0, [&] { return tr("same postal code %1").arg(str(pa)); });
+            add(Evidence::Kind::SamePostalCode, agreementWeight(a.postalShare, b.postalShare, 0.7, 0.5, 3.5, 1.0),
+                [&] { return tr("same postal code %1").arg(str(pa)); });
         else
             add(Evidence::Kind::DifferentPostalCode, -1.0, [&] { return tr("different postal codes"); });
     }
     const std::string_view ya = rs.text(a.city), yb = rs.text(b.city);
     if (!ya.empty() && !yb.empty() && !postalBoth) {
         if (ya == yb)
-            add(Evidence::Kind::SameCity, 0.5, [&] { return tr("same city"); });
+            add(Evidence::Kind::SameCity, agreementWeight(a.cityShare, b.cityShare, 0.8, 0.2, 1.0, 0.5),
+                [&] { return tr("same city"); });
         else
             add(Evidence::Kind::DifferentCity, -0.5, [&] { return tr("different cities"); });
     }
@@ -376,17 +456,48 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
     return w;
 }
 
+namespace {
+
+// Evidence that only one person has: the same mailbox, phone or birthday, or an email name that is
+// more than the person's name.
+bool isIdentifier(Evidence::Kind kind, double weight)
+{
+    switch (kind) {
+    case Evidence::Kind::SameMailbox:
+    case Evidence::Kind::SamePhone:
+    case Evidence::Kind::SameNationalNumber:
+    case Evidence::Kind::SameBirthday:
+        return true;
+    case Evidence::Kind::SameEmailName:
+        return weight >= 2.5;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 PairScore DuplicateScorer::score(size_t a, size_t b) const
 {
-    const double w = evaluate(a, b, [](Evidence::Kind, double, auto&&) {});
-    return PairScore{w, scoreFromWeight(w)};
+    bool identifier = false;
+    const double w = evaluate(a, b, [&identifier](Evidence::Kind kind, double weight, auto&&) {
+        identifier = identifier || isIdentifier(kind, weight);
+    });
+    const double s = scoreFromWeight(w);
+    return PairScore{w, identifier ? s : std::min(s, ScoreWithoutIdentifier)};
 }
 
 QList<Evidence> DuplicateScorer::explain(size_t a, size_t b) const
 {
     QList<Evidence> out;
-    evaluate(a, b, [&out](Evidence::Kind kind, double weight, auto&& text) { out.append(Evidence{kind, weight, text()}); });
+    bool identifier = false;
+    const double w = evaluate(a, b, [&](Evidence::Kind kind, double weight, auto&& text) {
+        identifier = identifier || isIdentifier(kind, weight);
+        out.append(Evidence{kind, weight, text()});
+    });
     std::stable_sort(out.begin(), out.end(), [](const Evidence& x, const Evidence& y) { return x.weight > y.weight; });
+    if (!identifier && scoreFromWeight(w) > ScoreWithoutIdentifier)
+        out.append(Evidence{Evidence::Kind::NoIdentifier, 0.0, tr("no email, phone or birthday in common")});
     return out;
 }
 

@@ -27,8 +27,14 @@ struct DedupeRecord
     quint32 valuesBegin = 0; // mailboxes, their personal local parts, then E.164 phones in DedupeRecords::values
     quint16 mailboxCount = 0;
     quint16 phoneCount = 0;
-    float lastNameShare = 0.0f;  // how common the last name is in the scanned set (0..1); 0 if unknown
-    float firstNameShare = 0.0f; // the same for the first name
+    // How common each value is in the scanned set (0..1); 0 when unknown (a small set, or no value).
+    float lastNameShare = 0.0f;
+    float firstNameShare = 0.0f;
+    float fullNameShare = 0.0f; // first and last name together
+    float companyShare = 0.0f;
+    float streetShare = 0.0f;
+    float postalShare = 0.0f;
+    float cityShare = 0.0f;
 };
 
 // The features of a contact before they go into the arena.
@@ -58,6 +64,11 @@ public:
     void add(const DedupeRow& row);
     // Appends another set (built on another thread) to this one.
     void append(DedupeRecords&& other);
+    // Fills each record's shares: how many records of this set hold the same name, company,
+    // street, postal code and city. Only a set of MinSetForShares records or more says how common a
+    // value is (in a small one every value looks common); below that the shares stay 0.
+    static constexpr size_t MinSetForShares = 2000;
+    void measureShares();
 
     size_t size() const { return m_records.size(); }
     const DedupeRecord& operator[](size_t i) const { return m_records[i]; }
@@ -115,6 +126,7 @@ struct Evidence
         SameBirthday,
         BirthdayTypo,
         DifferentBirthday,
+        NoIdentifier,    // no email, phone or birthday in common: the score stays below auto-merge
     };
     Kind kind;
     double weight = 0;
@@ -133,6 +145,10 @@ public:
     // Default thresholds, on the 0..1 score: suggestions, and what a bulk merge may take without a look.
     static constexpr double DefaultThreshold = 0.85;
     static constexpr double AutoMergeThreshold = 0.99;
+    // Names and addresses are shared by relatives (a junior at his father's home): a pair that shares
+    // no personal identifier (mailbox, personal email name, phone, birthday) scores at most this,
+    // so a bulk merge at the auto-merge threshold never takes it without a look.
+    static constexpr double ScoreWithoutIdentifier = 0.985;
 
     explicit DuplicateScorer(const DedupeRecords& records)
         : m_records(records)

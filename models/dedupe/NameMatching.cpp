@@ -301,6 +301,40 @@ bool isSingleTypo(std::string_view a, std::string_view b)
     return a.compare(i, std::string_view::npos, b.substr(i + 1)) == 0; // one letter left out of a
 }
 
+int typingDistance(std::string_view a, std::string_view b, int limit)
+{
+    constexpr size_t MaxLength = 63;
+    const size_t la = a.size(), lb = b.size();
+    if ((la > lb ? la - lb : lb - la) > static_cast<size_t>(limit))
+        return limit + 1;
+    if (la > MaxLength || lb > MaxLength)
+        return a == b ? 0 : limit + 1;
+    // Three rows of the dynamic programme: two back (for swaps), one back, this one.
+    int rows[3][MaxLength + 1];
+    int* before = rows[0];
+    int* previous = rows[1];
+    int* current = rows[2];
+    for (size_t j = 0; j <= lb; ++j)
+        previous[j] = static_cast<int>(j);
+    for (size_t i = 1; i <= la; ++i) {
+        current[0] = static_cast<int>(i);
+        int rowBest = current[0];
+        for (size_t j = 1; j <= lb; ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d = std::min(d, before[j - 2] + 1);
+            current[j] = d;
+            rowBest = std::min(rowBest, d);
+        }
+        if (rowBest > limit)
+            return limit + 1;
+        std::swap(before, previous); // before <- previous, previous <- current, current <- oldest
+        std::swap(previous, current);
+    }
+    return std::min(previous[lb], limit + 1);
+}
+
 bool isGenderedVariant(std::string_view a, std::string_view b)
 {
     if (a.size() > b.size())

@@ -33,6 +33,11 @@ std::string phoneticKey(std::string_view compact);
 // but another (often gendered) name. Allocation-free.
 bool isSingleTypo(std::string_view a, std::string_view b);
 
+// The number of typing errors (letters left out, added, replaced, neighbours swapped: optimal string
+// alignment distance) between a and b, or limit + 1 when it is more than limit. Allocation-free for
+// names up to 63 bytes; longer text counts as too far apart.
+int typingDistance(std::string_view a, std::string_view b, int limit);
+
 // "mario" / "maria", "daniel" / "daniela", "angela" / "angelo": first names that differ only in a
 // final vowel are usually the male and female form, two people rather than one typo.
 bool isGenderedVariant(std::string_view a, std::string_view b);

@@ -1471,15 +1471,7 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    {
-        std::unordered_map<std::string_view, quint32> counts;
-        for (size_t i = 0; i < dr.size(); ++i)
-            if (const std::string_view l = dr.text(dr[i].last); !l.empty())
-                ++counts[l];
-        for (size_t i = 0; i < dr.size(); ++i)
-            if (const std::string_view l = dr.text(dr[i].last); !l.empty())
-                dr[i].lastNameShare = static_cast<float>(counts[l]) / static_cast<float>(dr.size());
-    }
+    dr.measureShares(); // as the finder does, so explanations show its weights
     std::unordered_map<qint64, size_t> indexOfId;
     for (size_t i = 0; i < dr.size(); ++i)
         indexOfId[dr[i].id] = i;

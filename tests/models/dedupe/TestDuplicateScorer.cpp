@@ -44,6 +44,7 @@ QString kindName(Kind k)
     case Kind::SameBirthday: return QStringLiteral("SameBirthday");
     case Kind::BirthdayTypo: return QStringLiteral("BirthdayTypo");
     case Kind::DifferentBirthday: return QStringLiteral("DifferentBirthday");
+    case Kind::NoIdentifier: return QStringLiteral("NoIdentifier");
     }
     return QStringLiteral("?");
 }
@@ -209,7 +210,11 @@ class TestDuplicateScorer : public QObject
             QVERIFY2(!e.text.trimmed().isEmpty(), qPrintable(kindName(e.kind)));
         }
         QVERIFY2(std::abs(sum - s.score.weight) < 1e-9, qPrintable(why));
-        QVERIFY(qFuzzyCompare(DuplicateScorer::scoreFromWeight(s.score.weight), s.score.score));
+        // The score follows the weight, capped below auto-merge without a shared identifier.
+        const double expectedScore = s.kinds.contains(static_cast<int>(Kind::NoIdentifier))
+            ? DuplicateScorer::ScoreWithoutIdentifier
+            : DuplicateScorer::scoreFromWeight(s.score.weight);
+        QVERIFY2(qFuzzyCompare(expectedScore, s.score.score), qPrintable(why));
     }
 
 private Q_SLOTS:
@@ -271,6 +276,16 @@ private Q_SLOTS:
             << DedupeInput(P(QStringLiteral("Liz"), QStringLiteral("Thornbury")).phone(QStringLiteral("+4915112345678")))
             << DedupeInput(P(QStringLiteral("Elizabeth"), QStringLiteral("Thornbury")).phone(QStringLiteral("+4315112345678")))
             << kinds({Kind::SameNationalNumber, Kind::Nickname});
+        QTest::addRow("a typo in each record's last name, same birthday")
+            << DedupeInput(P(QStringLiteral("Kelly"), QStringLiteral("Ffertworth")).birthday(QStringLiteral("1979-08-02")))
+            << DedupeInput(P(QStringLiteral("Kelly"), QStringLiteral("Feftworth"))
+                               .birthday(QStringLiteral("1979-08-02"))
+                               .email(QStringLiteral("kelly@fertworth.net")))
+            << kinds({Kind::NamesAlike, Kind::SameBirthday});
+        QTest::addRow("typos in both names, same birthday")
+            << DedupeInput(P(QStringLiteral("Sofiia"), QStringLiteral("Falano")).birthday(QStringLiteral("1990-05-17")))
+            << DedupeInput(P(QStringLiteral("Sofia"), QStringLiteral("Flano")).birthday(QStringLiteral("1990-05-17")))
+            << kinds({Kind::NamesAlike, Kind::SameBirthday});
     }
 
     void mustMatch() { checkPair(true); }
@@ -318,9 +333,106 @@ private Q_SLOTS:
             << DedupeInput(P(QStringLiteral("Tom"), QString()).company(QStringLiteral("Acme")))
             << DedupeInput(P(QString(), QStringLiteral("Jansen")).company(QStringLiteral("Acme")))
             << kinds({Kind::SameCompany});
+        // One letter apart, but in the first letter: relatives, not a typo.
+        QTest::addRow("Jing ~ Ping Wu at one address")
+            << DedupeInput(P(QStringLiteral("Jing"), QStringLiteral("Wu"))
+                               .address(QStringLiteral("88 Harbour Road"), QStringLiteral("10092"), QStringLiteral("Beijing")))
+            << DedupeInput(P(QStringLiteral("Ping"), QStringLiteral("Wu"))
+                               .address(QStringLiteral("88 Harbour Road"), QStringLiteral("10092"), QStringLiteral("Beijing")))
+            << kinds({Kind::FirstNamesDiffer, Kind::SameAddress});
+        QTest::addRow("Giuseppe ~ Giuseppina, same company")
+            << DedupeInput(P(QStringLiteral("Giuseppe"), QStringLiteral("Walello")).company(QStringLiteral("Blue Foods")))
+            << DedupeInput(P(QStringLiteral("Giuseppina"), QStringLiteral("Walello")).company(QStringLiteral("Blue Foods")))
+            << kinds({Kind::FirstNamesDiffer, Kind::SameCompany});
     }
 
     void mustNotMatch() { checkPair(false); }
+
+    // Name and home address are shared by a junior living with his father: without a personal
+    // identifier the pair is suggested, but never scores high enough for a merge without a look.
+    void withoutIdentifierNeverAutoMerged()
+    {
+        const DedupeInput senior = P(QStringLiteral("Jorge"), QStringLiteral("Torres"))
+                                       .company(QStringLiteral("Torres Hermanos"))
+                                       .title(QStringLiteral("Owner"))
+                                       .address(QStringLiteral("5 Calle Mayor"), QStringLiteral("28013"), QStringLiteral("Madrid"));
+        DedupeInput junior = senior;
+        junior.emails = {QStringLiteral("jorge.torres@gmail.com")}; // the same name at another domain
+        DedupeInput father = senior;
+        father.emails = {QStringLiteral("jorge.torres@torreshermanos.es")};
+        const Scored capped = scorePair(father, junior);
+        QVERIFY2(DuplicateScorer::scoreFromWeight(capped.score.weight) > DuplicateScorer::AutoMergeThreshold,
+                 qPrintable(explainText(capped)));
+        QCOMPARE(capped.score.score, DuplicateScorer::ScoreWithoutIdentifier);
+        QVERIFY(capped.score.score >= DuplicateScorer::DefaultThreshold);
+        QVERIFY(capped.score.score < DuplicateScorer::AutoMergeThreshold);
+        QVERIFY(capped.kinds.contains(static_cast<int>(Kind::NoIdentifier)));
+        QVERIFY2(DuplicateScorer::describe(capped.evidence).contains(QLatin1String("no email, phone or birthday in common")),
+                 qPrintable(DuplicateScorer::describe(capped.evidence)));
+
+        DedupeInput withBirthday = senior;
+        withBirthday.birthday = QStringLiteral("1961-03-30");
+        junior.birthday = withBirthday.birthday;
+        const Scored identified = scorePair(withBirthday, junior);
+        QVERIFY2(identified.score.score >= DuplicateScorer::AutoMergeThreshold, qPrintable(explainText(identified)));
+        QVERIFY(!identified.kinds.contains(static_cast<int>(Kind::NoIdentifier)));
+    }
+
+    // In a large enough set, agreeing on a value many records hold says less than agreeing on a
+    // rare one (Fellegi-Sunter frequencies): a company half the set works for, a full name thirty
+    // records carry.
+    void commonValuesWeighLess()
+    {
+        DedupeRecords records;
+        qint64 id = 0;
+        auto add = [&records, &id](DedupeInput in) {
+            in.id = ++id;
+            records.add(in);
+            return static_cast<size_t>(id - 1);
+        };
+        // Every filler has its own made-up name, so no name is common by chance.
+        auto filler = [](int i) {
+            QString first, last;
+            for (int n = i, k = 0; k < 4; ++k, n /= 26) {
+                first.append(QLatin1Char(static_cast<char>('a' + n % 26)));
+                last.append(QLatin1Char(static_cast<char>('z' - n % 26)));
+            }
+            return P(QStringLiteral("F") + first, QStringLiteral("L") + last);
+        };
+        for (int i = 0; i < 2400; ++i)
+            add(filler(i).company(i % 2 ? QStringLiteral("Big Corp") : QStringLiteral("Firm %1").arg(i)));
+        const size_t bigA = add(P(QStringLiteral("Ottilie"), QStringLiteral("Quarrington")).company(QStringLiteral("Big Corp")));
+        const size_t bigB = add(P(QStringLiteral("Ottilie"), QStringLiteral("Quarrington")).company(QStringLiteral("Big Corp")));
+        const size_t tinyA = add(P(QStringLiteral("Perpetua"), QStringLiteral("Vandersloot")).company(QStringLiteral("Tiny Ltd")));
+        const size_t tinyB = add(P(QStringLiteral("Perpetua"), QStringLiteral("Vandersloot")).company(QStringLiteral("Tiny Ltd")));
+        std::vector<size_t> namesakes;
+        for (int i = 0; i < 30; ++i)
+            namesakes.push_back(add(P(QStringLiteral("Tiago"), QStringLiteral("Brandão"))));
+        QVERIFY(records.size() >= DedupeRecords::MinSetForShares);
+        records.measureShares();
+        DuplicateScorer scorer(records);
+
+        auto weightOf = [&scorer](size_t a, size_t b, Kind kind) {
+            for (const Evidence& e : scorer.explain(a, b))
+                if (e.kind == kind)
+                    return e.weight;
+            return std::nan("");
+        };
+        const double big = weightOf(bigA, bigB, Kind::SameCompany);
+        const double tiny = weightOf(tinyA, tinyB, Kind::SameCompany);
+        QVERIFY2(tiny > big + 1.0, qPrintable(QStringLiteral("tiny %1, big %2").arg(tiny).arg(big)));
+        QVERIFY(scorer.score(tinyA, tinyB).score > scorer.score(bigA, bigB).score);
+        // Thirty records with one full name: agreeing on it is weak evidence.
+        const double common = weightOf(namesakes[0], namesakes[1], Kind::CommonName);
+        QVERIFY2(common < -2.0, qPrintable(DuplicateScorer::describe(scorer.explain(namesakes[0], namesakes[1]))));
+        QVERIFY(scorer.score(namesakes[0], namesakes[1]).score < 0.5);
+        // A small set says nothing about how common a value is: no shares, default weights.
+        DedupeRecords few;
+        DedupeInput x = P(QStringLiteral("Ann"), QStringLiteral("Lee")).company(QStringLiteral("Big Corp"));
+        few.add(x);
+        few.measureShares();
+        QCOMPARE(few[0].companyShare, 0.0f);
+    }
 
     // A value one contact lacks moves the score as little as a value both lack: it is neither
     // for nor against. Checked field by field on a pair that disagrees on everything but names.

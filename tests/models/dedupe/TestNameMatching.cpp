@@ -24,6 +24,31 @@ class TestNameMatching : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void typingDistance_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("distance"); // with limit 2: 3 means "more than two"
+        QTest::newRow("equal") << QStringLiteral("smith") << QStringLiteral("smith") << 0;
+        QTest::newRow("one replaced") << QStringLiteral("smith") << QStringLiteral("smyth") << 1;
+        QTest::newRow("neighbours swapped") << QStringLiteral("espoisto") << QStringLiteral("esposito") << 1;
+        QTest::newRow("one left out") << QStringLiteral("johanna") << QStringLiteral("johaanna") << 1;
+        QTest::newRow("two errors") << QStringLiteral("ffertworth") << QStringLiteral("feftworth") << 2;
+        QTest::newRow("three errors") << QStringLiteral("giuseppe") << QStringLiteral("giuseppina") << 3;
+        QTest::newRow("lengths too far apart") << QStringLiteral("li") << QStringLiteral("lindqvist") << 3;
+        QTest::newRow("empty") << QString() << QStringLiteral("ab") << 2;
+    }
+
+    void typingDistance()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, distance);
+        const std::string x = a.toStdString(), y = b.toStdString();
+        QCOMPARE(NameMatching::typingDistance(x, y, 2), distance);
+        QCOMPARE(NameMatching::typingDistance(y, x, 2), distance);
+    }
+
     void jaroWinklerKnownValues_data()
     {
         QTest::addColumn<QString>("a");
