@@ -190,26 +190,54 @@ Status Database::migrate(int from, int to)
     for (const auto& migration : Migrations::all()) {
         if (migration.version <= from || migration.version > to)
             continue;
-        Sql::TransactionGuard tx(db);
-        if (!tx.beginStatus())
-            return tx.beginStatus();
-        QSqlQuery q(db);
-        for (const QString& statement : migration.statements) {
-            if (!q.exec(statement)) {
-                Error e = Sql::errorFrom(q.lastError(), QStringLiteral("migration %1").arg(migration.version));
-                return e;
-            }
-        }
-        if (migration.code)
-            if (Status s = migration.code(db); !s)
+        // foreign_keys cannot change inside a transaction: off before it, on again whatever happens.
+        if (migration.rebuildsTables)
+            if (Status s = setForeignKeys(db, false); !s)
                 return s;
-        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))
-            return Sql::errorFrom(q.lastError(), QStringLiteral("migration %1").arg(migration.version));
-        q.finish();
-        if (Status s = tx.commit(); !s)
-            return s;
+        Status applied = apply(db, migration);
+        if (migration.rebuildsTables)
+            if (Status s = setForeignKeys(db, true); !s && applied)
+                applied = s;
+        if (!applied)
+            return applied;
         m_version = migration.version;
     }
+    return {};
+}
+
+Status Database::apply(const QSqlDatabase& db, const Migrations::Migration& migration)
+{
+    const QString where = QStringLiteral("migration %1").arg(migration.version);
+    Sql::TransactionGuard tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    QSqlQuery q(db);
+    for (const QString& statement : migration.statements)
+        if (!q.exec(statement))
+            return Sql::errorFrom(q.lastError(), where);
+    if (migration.code)
+        if (Status s = migration.code(db); !s)
+            return s;
+    if (migration.rebuildsTables) {
+        // With the checks off while the table was rebuilt, every reference is checked once here.
+        if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
+            return Sql::errorFrom(q.lastError(), where);
+        if (q.next())
+            return Error{Error::Code::Sql,
+                         tr("upgrading to version %1 left a broken reference in %2").arg(migration.version).arg(q.value(0).toString()),
+                         {}};
+    }
+    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))
+        return Sql::errorFrom(q.lastError(), where);
+    q.finish();
+    return tx.commit();
+}
+
+Status Database::setForeignKeys(const QSqlDatabase& db, bool on)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA foreign_keys = %1").arg(on ? QStringLiteral("ON") : QStringLiteral("OFF"))))
+        return Sql::errorFrom(q.lastError(), QStringLiteral("foreign_keys"));
     return {};
 }
 

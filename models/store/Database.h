@@ -14,6 +14,10 @@ class QThread;
 
 namespace ContactDesk {
 
+namespace Migrations {
+struct Migration;
+}
+
 struct DatabaseOptions
 {
     int busyTimeoutMs = 5000;
@@ -43,6 +47,8 @@ private:
     Database(QString path, QString connectionName, DatabaseOptions options);
     Status initialize();
     Status migrate(int from, int to);
+    static Status apply(const QSqlDatabase& db, const Migrations::Migration& migration);
+    static Status setForeignKeys(const QSqlDatabase& db, bool on);
 
     QString m_path;
     QString m_connectionName;

@@ -320,6 +320,122 @@ QList<Migration> build()
                        "WHERE unsubscribed_at IS NOT NULL OR status = 'unsubscribed'"),
         QStringLiteral("CREATE INDEX campaigns_created ON campaigns(created_at, id)"),
     }});
+    // Version 9: a bulk merge writes fewer pages (issue 4: 10,000 clusters in <= 10 s, see BENCHMARKS.md).
+    // (1) contacts loses the UNIQUE index on uuid: nothing looks a contact up by uuid, a uuid is a
+    // random version-4 id made once per contact (an undo puts back the same row), and the index cost
+    // 10,458 of the 172,946 pages a 10,000-cluster merge wrote. SQLite cannot drop a column
+    // constraint's index, so the table is rebuilt (same columns in the same order, same rowids),
+    // then its indexes and triggers are made again as versions 1-8 left them.
+    // (2) The undo information of a merge goes into typed tables, one per table a merge saves rows
+    // of (merge_id, then that table's columns, untyped so every value is kept as stored), instead of
+    // JSON text in merge_log.snapshot: no JSON to build on merge or to parse on undo. A table that
+    // has no such table (or lacks a column) is still saved as JSON, so a table or column added later
+    // without one here stays correct, only slower (ContactMerger).
+    list.append(Migration{9, "contacts without the uuid index; typed merge undo rows", {
+        QStringLiteral(R"(CREATE TABLE contacts_next (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL,
+            first_name TEXT NOT NULL DEFAULT '',
+            last_name TEXT NOT NULL DEFAULT '',
+            display_name TEXT NOT NULL DEFAULT '',
+            sort_key TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '',
+            job_title TEXT NOT NULL DEFAULT '',
+            street TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            region TEXT NOT NULL DEFAULT '',
+            postal_code TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            birthday TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'manual',
+            owner TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'active'
+                CHECK (status IN ('active', 'unsubscribed', 'bounced', 'archived')),
+            type TEXT NOT NULL DEFAULT 'lead' CHECK (type IN ('lead', 'customer', 'partner', 'employee')),
+            external_id TEXT NOT NULL DEFAULT '',
+            time_zone TEXT NOT NULL DEFAULT '',
+            last_touch INTEGER,
+            next_touch INTEGER,
+            touch_frequency_days INTEGER,
+            primary_email TEXT NOT NULL DEFAULT '',
+            primary_phone TEXT NOT NULL DEFAULT '',
+            import_run_id INTEGER REFERENCES import_runs(id) ON DELETE SET NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            unsubscribed_at INTEGER))"),
+        QStringLiteral("INSERT INTO contacts_next SELECT id, uuid, first_name, last_name, display_name, sort_key, company, "
+                       "job_title, street, city, region, postal_code, country, birthday, source, owner, status, type, "
+                       "external_id, time_zone, last_touch, next_touch, touch_frequency_days, primary_email, primary_phone, "
+                       "import_run_id, created_at, updated_at, deleted_at, unsubscribed_at FROM contacts ORDER BY id"),
+        QStringLiteral("DROP TABLE contacts"), // its indexes and triggers go with it; foreign keys are off
+        QStringLiteral("ALTER TABLE contacts_next RENAME TO contacts"),
+        QStringLiteral("CREATE INDEX contacts_trash ON contacts(deleted_at, id) WHERE deleted_at IS NOT NULL"),
+        QStringLiteral("CREATE INDEX contacts_external_id ON contacts(external_id) WHERE external_id <> ''"),
+        QStringLiteral("CREATE INDEX contacts_live_email ON contacts(primary_email, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_phone ON contacts(primary_phone, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_company ON contacts(company, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_source ON contacts(source, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_updated ON contacts(updated_at, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_import_run ON contacts(import_run_id, id) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_live_sort ON contacts(sort_key, id, display_name, primary_email, "
+                       "primary_phone, company, source, updated_at) WHERE deleted_at IS NULL"),
+        QStringLiteral("CREATE INDEX contacts_unsubscribed ON contacts(id) "
+                       "WHERE unsubscribed_at IS NOT NULL OR status = 'unsubscribed'"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_count_insert AFTER INSERT ON contacts BEGIN
+            UPDATE contact_counts SET live = live + (NEW.deleted_at IS NULL),
+                                      trashed = trashed + (NEW.deleted_at IS NOT NULL) WHERE id = 1;
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_count_delete AFTER DELETE ON contacts BEGIN
+            UPDATE contact_counts SET live = live - (OLD.deleted_at IS NULL),
+                                      trashed = trashed - (OLD.deleted_at IS NOT NULL) WHERE id = 1;
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_count_trash AFTER UPDATE OF deleted_at ON contacts
+            WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) BEGIN
+            UPDATE contact_counts SET live = live + (NEW.deleted_at IS NULL) - (OLD.deleted_at IS NULL),
+                                      trashed = trashed + (NEW.deleted_at IS NOT NULL) - (OLD.deleted_at IS NOT NULL)
+                                  WHERE id = 1;
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+            DELETE FROM contact_search WHERE rowid = OLD.id;
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_campaign_trash AFTER UPDATE OF deleted_at ON contacts
+            WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) BEGIN
+            UPDATE campaign_members SET live = (NEW.deleted_at IS NULL) WHERE contact_id = NEW.id;
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER contacts_resubscribe AFTER UPDATE OF status ON contacts
+            WHEN OLD.status = 'unsubscribed' AND NEW.status <> 'unsubscribed' BEGIN
+            UPDATE contacts SET unsubscribed_at = NULL WHERE id = NEW.id;
+            END)"),
+        QStringLiteral("CREATE TABLE merge_saved_contacts (merge_id INTEGER NOT NULL REFERENCES merge_log(id) ON DELETE CASCADE, "
+                       "id, uuid, first_name, last_name, display_name, sort_key, company, job_title, street, city, region, "
+                       "postal_code, country, birthday, source, owner, status, type, external_id, time_zone, last_touch, "
+                       "next_touch, touch_frequency_days, primary_email, primary_phone, import_run_id, created_at, "
+                       "updated_at, deleted_at, unsubscribed_at)"),
+        QStringLiteral("CREATE TABLE merge_saved_contact_emails (merge_id INTEGER NOT NULL REFERENCES merge_log(id) "
+                       "ON DELETE CASCADE, id, contact_id, address, email_norm, label, is_primary, position, live)"),
+        QStringLiteral("CREATE TABLE merge_saved_contact_phones (merge_id INTEGER NOT NULL REFERENCES merge_log(id) "
+                       "ON DELETE CASCADE, id, contact_id, number, e164, label, is_primary, position, live)"),
+        QStringLiteral("CREATE TABLE merge_saved_contact_fields (merge_id INTEGER NOT NULL REFERENCES merge_log(id) "
+                       "ON DELETE CASCADE, contact_id, field_id, value)"),
+        QStringLiteral("CREATE TABLE merge_saved_contact_tags (merge_id INTEGER NOT NULL REFERENCES merge_log(id) "
+                       "ON DELETE CASCADE, contact_id, tag_id)"),
+        // Notes stay where they are; a merge moves them, so only which contact each belonged to is kept.
+        QStringLiteral("CREATE TABLE merge_saved_notes (merge_id INTEGER NOT NULL REFERENCES merge_log(id) "
+                       "ON DELETE CASCADE, id, contact_id)"),
+        QStringLiteral("CREATE TABLE merge_saved_campaign_members (merge_id INTEGER NOT NULL REFERENCES merge_log(id) "
+                       "ON DELETE CASCADE, campaign_id, contact_id, delivery_status, updated_at, live)"),
+        QStringLiteral("CREATE TABLE merge_saved_list_members (merge_id INTEGER NOT NULL REFERENCES merge_log(id) "
+                       "ON DELETE CASCADE, list_id, contact_id, added_at)"),
+        QStringLiteral("CREATE INDEX merge_saved_contacts_merge ON merge_saved_contacts(merge_id)"),
+        QStringLiteral("CREATE INDEX merge_saved_contact_emails_merge ON merge_saved_contact_emails(merge_id)"),
+        QStringLiteral("CREATE INDEX merge_saved_contact_phones_merge ON merge_saved_contact_phones(merge_id)"),
+        QStringLiteral("CREATE INDEX merge_saved_contact_fields_merge ON merge_saved_contact_fields(merge_id)"),
+        QStringLiteral("CREATE INDEX merge_saved_contact_tags_merge ON merge_saved_contact_tags(merge_id)"),
+        QStringLiteral("CREATE INDEX merge_saved_notes_merge ON merge_saved_notes(merge_id)"),
+        QStringLiteral("CREATE INDEX merge_saved_campaign_members_merge ON merge_saved_campaign_members(merge_id)"),
+        QStringLiteral("CREATE INDEX merge_saved_list_members_merge ON merge_saved_list_members(merge_id)"),
+    }, {}, true});
     return list;
 }
 

@@ -19,6 +19,9 @@ struct Migration
     QStringList statements;
     // Runs after the statements, in the same transaction: data a statement cannot compute.
     std::function<Status(const QSqlDatabase&)> code = {};
+    // Rebuilds a table others reference (create, copy, drop, rename): runs with foreign keys off,
+    // so dropping the old table cascades nothing, and checks every key before it commits.
+    bool rebuildsTables = false;
 };
 
 const QList<Migration>& all();

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "dedupe/ContactMerger.h"
 #include "store/ContactRepository.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
@@ -313,6 +314,107 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT group_concat(live, ',') FROM (SELECT live FROM campaign_members "
                                       "ORDER BY contact_id)")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("0,1,1"));
+    }
+
+    // Version 9 rebuilds `contacts` without the uuid index: every row of every table stays, the
+    // other indexes and the triggers are back, foreign keys are on again, and a merge logged
+    // before (JSON rows) is still undone exactly.
+    void contactsRebuiltWithoutTheUuidIndexKeepEverything()
+    {
+        int step = 0;
+        for (const auto& m : Migrations::all())
+            if (QLatin1String(m.summary).startsWith(QLatin1String("contacts without the uuid index")))
+                step = m.version;
+        QVERIFY(step > 1);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contacts.sqlite"));
+        QString beforeMerge, beforeUpgrade, indexes;
+        qint64 mergeId = 0;
+        auto schemaOf = [](const QSqlDatabase& c) {
+            QSqlQuery q(c);
+            q.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'contacts' "
+                                  "AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name"));
+            QStringList out;
+            while (q.next())
+                out.append(q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QLatin1Char(' ')
+                           + q.value(2).toString().simplified());
+            return out.join(QLatin1Char('\n'));
+        };
+        {
+            DatabaseOptions before;
+            before.targetVersion = step - 1;
+            auto db = Database::open(path, before);
+            QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+            QSqlDatabase c = db.value()->connection();
+            ContactRepository repo(c, PhoneNormalizer(QStringLiteral("US")));
+            QList<qint64> ids;
+            for (int i = 0; i < 6; ++i) {
+                Contact contact = Test::makeContact(QStringLiteral("Kate%1").arg(i), QStringLiteral("Bell"),
+                                                    QStringLiteral("kate%1@example.com").arg(i),
+                                                    QStringLiteral("+1 415 555 01%1").arg(i, 2, 10, QLatin1Char('0')));
+                contact.tags = {QStringLiteral("fair")};
+                auto id = repo.create(contact);
+                QVERIFY2(id, qPrintable(id.error().toString()));
+                ids.append(*id);
+            }
+            QSqlQuery q(c);
+            for (const QString& sql :
+                 {QStringLiteral("UPDATE contacts SET deleted_at = 5 WHERE id = %1").arg(ids.last()),
+                  QStringLiteral("INSERT INTO notes (contact_id, body, created_at, updated_at) VALUES (%1, 'met at the fair', 1, 1)")
+                      .arg(ids.at(1)),
+                  QStringLiteral("INSERT INTO campaigns (id, name, created_at) VALUES (1, 'Spring', 1)"),
+                  QStringLiteral("INSERT INTO campaign_members (campaign_id, contact_id, delivery_status, updated_at) "
+                                 "VALUES (1, %1, 'unsubscribed', 7)")
+                      .arg(ids.at(2))})
+                QVERIFY2(q.exec(sql), qPrintable(sql));
+            QVERIFY(repo.refreshSearch(ids.at(1))); // the note is searchable, as the notes pane would make it
+            indexes = schemaOf(c);
+            beforeMerge = Test::dumpDatabase(c);
+            ContactMerger merger(c, PhoneNormalizer(QStringLiteral("US")));
+            MergeRequest r;
+            r.survivorId = ids.at(0);
+            r.mergedIds = {ids.at(1), ids.at(2)};
+            auto merged = merger.merge(r);
+            QVERIFY2(merged, qPrintable(merged.error().toString()));
+            mergeId = *merged;
+            beforeUpgrade = Test::dumpDatabase(c);
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.error().toString()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestVersion());
+        QSqlDatabase c = db.value()->connection();
+        QCOMPARE(pragmaInt(c, QStringLiteral("foreign_keys")), 1);
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_key_check")));
+        QVERIFY(!q.next());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'contacts' "
+                                      "AND name LIKE 'sqlite_autoindex%'"))
+                && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(schemaOf(c), indexes); // the same indexes and triggers as before
+        // Every row of every table that was there before; the new typed undo tables are empty.
+        QStringList after = Test::dumpDatabase(c).split(QLatin1Char('\n'));
+        after.removeIf([](const QString& line) { return line.startsWith(QLatin1String("== merge_saved_")); });
+        QCOMPARE(after.join(QLatin1Char('\n')), beforeUpgrade);
+        // A merge logged as JSON rows before the upgrade is undone exactly after it.
+        ContactMerger merger(c, PhoneNormalizer(QStringLiteral("US")));
+        const Status undone = merger.undo(mergeId);
+        QVERIFY2(undone, qPrintable(undone ? QString() : undone.error().toString()));
+        after = Test::dumpDatabase(c).split(QLatin1Char('\n'));
+        after.removeIf([](const QString& line) { return line.startsWith(QLatin1String("== merge_saved_")); });
+        QCOMPARE(after.join(QLatin1Char('\n')), beforeMerge);
+        // The rebuilt table's triggers still count, and deleting still clears the search row.
+        QVERIFY(q.exec(QStringLiteral("SELECT live, trashed FROM contact_counts")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 5);
+        QCOMPARE(q.value(1).toInt(), 1);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM contacts WHERE id = (SELECT MIN(id) FROM contacts)")));
+        QVERIFY(q.exec(QStringLiteral("SELECT live, (SELECT COUNT(*) FROM contact_search), (SELECT COUNT(*) FROM contact_emails) "
+                                      "FROM contact_counts")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 4);
+        QCOMPARE(q.value(1).toInt(), 5);
+        QCOMPARE(q.value(2).toInt(), 5);
     }
 
     void migrationsAreNumberedInOrder()
