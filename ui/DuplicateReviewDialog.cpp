@@ -3,6 +3,7 @@
 #include "MessageBox.h"
 #include "UndoCommands.h"
 #include "dedupe/DuplicateCheck.h"
+#include "dedupe/DuplicateScorer.h"
 #include "io/ImportJob.h"
 #include "items/DuplicateClusterModel.h"
 #include "store/ContactStore.h"
@@ -379,7 +380,7 @@ void DuplicateReviewDialog::currentClusterChanged()
         for (const DuplicatePair& p : c.pairs)
             lines.append(tr("%1 ~ %2 (%3%): %4")
                              .arg(m_model->nameOf(p.a), m_model->nameOf(p.b))
-                             .arg(qRound(p.score * 100))
+                             .arg(DuplicateScorer::percent(p.score))
                              .arg(p.evidence));
         m_evidenceLabel->setText(lines.join(QLatin1Char('\n')));
     } else {

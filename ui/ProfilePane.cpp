@@ -5,6 +5,7 @@
 #include "CampaignPane.h"
 #include "NotesPane.h"
 #include "TagsPane.h"
+#include "dedupe/DuplicateScorer.h"
 #include "store/ContactStore.h"
 #include "store/Database.h"
 
@@ -362,7 +363,7 @@ void ProfilePane::duplicateCheckFinished()
         ids.append(c.id);
     m_duplicateBanner->showMessage(tr("Possible duplicate of %1 (%2%): %3")
                                        .arg(best.name)
-                                       .arg(qRound(best.score * 100))
+                                       .arg(DuplicateScorer::percent(best.score))
                                        .arg(best.evidence),
                                    MessageBanner::Kind::Warning, tr("Review…"),
                                    [this, ids] { Q_EMIT reviewDuplicatesRequested(ids); });

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <cmath>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -159,6 +161,9 @@ public:
     PairScore score(size_t a, size_t b) const;
     QList<Evidence> explain(size_t a, size_t b) const;
     static double scoreFromWeight(double weight);
+    // A score as a whole percent for people, rounded down: 0.985 reads 98 %, never the 99 % of the
+    // auto-merge level it does not reach.
+    static int percent(double score) { return static_cast<int>(std::floor(score * 100.0 + 1e-9)); }
     // "same phone +14155553695 · names alike: jon smith ~ john smith (0.93) · same company"
     static QString describe(const QList<Evidence>& evidence);
 

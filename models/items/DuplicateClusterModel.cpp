@@ -1,4 +1,5 @@
 #include "DuplicateClusterModel.h"
+#include "dedupe/DuplicateScorer.h"
 
 #include <QVariantList>
 
@@ -61,7 +62,7 @@ QVariant DuplicateClusterModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case ScoreColumn:
-            return QStringLiteral("%1%").arg(qRound(c.score * 100));
+            return QStringLiteral("%1%").arg(DuplicateScorer::percent(c.score));
         case ContactsColumn: {
             QStringList names;
             for (qint64 id : c.contactIds)

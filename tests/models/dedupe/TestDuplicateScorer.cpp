@@ -542,6 +542,12 @@ private Q_SLOTS:
         QVERIFY(DuplicateScorer::scoreFromWeight(-20) < 0.01);
         QVERIFY(DuplicateScorer::scoreFromWeight(20) > 0.99);
         QVERIFY(DuplicateScorer::scoreFromWeight(5) < DuplicateScorer::scoreFromWeight(6));
+        // Shown rounded down: a capped pair never reads as the auto-merge level.
+        QCOMPARE(DuplicateScorer::percent(DuplicateScorer::ScoreWithoutIdentifier), 98);
+        QCOMPARE(DuplicateScorer::percent(DuplicateScorer::AutoMergeThreshold), 99);
+        QCOMPARE(DuplicateScorer::percent(DuplicateScorer::DefaultThreshold), 85);
+        QCOMPARE(DuplicateScorer::percent(0.29), 29);
+        QCOMPARE(DuplicateScorer::percent(1.0), 100);
     }
 
     void recordsKeepTheirFeatures()
