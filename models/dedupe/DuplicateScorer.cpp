@@ -35,6 +35,9 @@ bool mayBeAlike(std::string_view a, std::string_view b)
 }
 
 constexpr double LastAlike = 0.92;
+// An email name with digits the person chose ("jon.smith77"): the weakest email name that is an
+// identifier rather than a repetition of the name.
+constexpr double ChosenEmailName = 2.5;
 constexpr double FirstAlike = 0.90;
 
 // An initial or a shortened form: "j" / "john", "jon" / "jonathan".
@@ -194,20 +197,31 @@ void DedupeRecords::append(DedupeRecords&& other)
     other = DedupeRecords();
 }
 
+namespace {
+
+// Sets each record's `share` to how many records have its key (empty keys are skipped) over n.
+template<typename Key, typename KeyOf>
+void countShares(std::vector<DedupeRecord>& records, size_t n, KeyOf&& keyOf, float DedupeRecord::*share)
+{
+    std::unordered_map<Key, quint32> counts;
+    counts.reserve(n / 4 + 16);
+    for (const DedupeRecord& r : records)
+        if (const auto& k = keyOf(r); !k.empty())
+            ++counts.try_emplace(k).first->second;
+    for (DedupeRecord& r : records)
+        if (const auto& k = keyOf(r); !k.empty())
+            r.*share = static_cast<float>(counts.find(k)->second) / static_cast<float>(n);
+}
+
+} // namespace
+
 void DedupeRecords::measureShares()
 {
     const size_t n = m_records.size();
     if (n < MinSetForShares)
         return;
     auto measure = [this, n](TextRef DedupeRecord::*field, float DedupeRecord::*share) {
-        std::unordered_map<std::string_view, quint32> counts;
-        counts.reserve(n / 4 + 16);
-        for (const DedupeRecord& r : m_records)
-            if (const std::string_view v = text(r.*field); !v.empty())
-                ++counts[v];
-        for (DedupeRecord& r : m_records)
-            if (const std::string_view v = text(r.*field); !v.empty())
-                r.*share = static_cast<float>(counts[v]) / static_cast<float>(n);
+        countShares<std::string_view>(m_records, n, [this, field](const DedupeRecord& r) { return text(r.*field); }, share);
     };
     // Streets are nearly one per contact, the biggest table: counted on a second thread. The two
     // threads write different members of the records.
@@ -215,26 +229,23 @@ void DedupeRecords::measureShares()
     measure(&DedupeRecord::last, &DedupeRecord::lastNameShare);
     measure(&DedupeRecord::first, &DedupeRecord::firstNameShare);
     measure(&DedupeRecord::company, &DedupeRecord::companyShare);
-    {
-        // Full names: first and last name joined by a byte neither holds.
-        std::unordered_map<std::string, quint32> counts;
-        counts.reserve(n / 2 + 16);
-        std::string key;
-        auto fullName = [this, &key](const DedupeRecord& r) -> const std::string& {
-            key.assign(text(r.first));
-            key.push_back('\x1f');
-            key.append(text(r.last));
-            return key;
-        };
-        for (const DedupeRecord& r : m_records)
-            if (r.first.length > 0 && r.last.length > 0)
-                ++counts[fullName(r)];
-        for (DedupeRecord& r : m_records)
-            if (r.first.length > 0 && r.last.length > 0)
-                r.fullNameShare = static_cast<float>(counts[fullName(r)]) / static_cast<float>(n);
-    }
     measure(&DedupeRecord::postal, &DedupeRecord::postalShare);
     measure(&DedupeRecord::city, &DedupeRecord::cityShare);
+    // Full names: first and last name joined by a byte neither holds; none without both. One
+    // buffer for all records: a map key is copied only when it is new.
+    std::string fullName;
+    countShares<std::string>(
+        m_records, n,
+        [this, &fullName](const DedupeRecord& r) -> const std::string& {
+            fullName.clear();
+            if (r.first.length > 0 && r.last.length > 0) {
+                fullName.append(text(r.first));
+                fullName.push_back('\x1f');
+                fullName.append(text(r.last));
+            }
+            return fullName;
+        },
+        &DedupeRecord::fullNameShare);
     streets.join();
 }
 
@@ -296,7 +307,7 @@ double DuplicateScorer::evaluate(size_t ia, size_t ib, Sink&& sink) const
         if (origin == LocalPartOrigin::Independent)
             add(Evidence::Kind::SameEmailName, 5.0, [&] { return tr("same email name %1@…").arg(str(local)); });
         else if (origin == LocalPartOrigin::NameWithDigits)
-            add(Evidence::Kind::SameEmailName, 2.5, [&] { return tr("same email name %1@…").arg(str(local)); });
+            add(Evidence::Kind::SameEmailName, ChosenEmailName, [&] { return tr("same email name %1@…").arg(str(local)); });
         else
             add(Evidence::Kind::SameEmailName, 0.5, [&] { return tr("same email name %1@… (the name)").arg(str(local)); });
     }
@@ -469,7 +480,7 @@ bool isIdentifier(Evidence::Kind kind, double weight)
     case Evidence::Kind::SameBirthday:
         return true;
     case Evidence::Kind::SameEmailName:
-        return weight >= 2.5;
+        return weight >= ChosenEmailName;
     default:
         return false;
     }

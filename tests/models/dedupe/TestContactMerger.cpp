@@ -193,6 +193,17 @@ class TestContactMerger : public QObject
         return out;
     }
 
+    // A keeps its id, B and C are folded in; the company and the custom shoe size come from B.
+    MergeRequest abcKeepingBsCompany() const
+    {
+        MergeRequest r;
+        r.survivorId = m_a;
+        r.mergedIds = {m_b, m_c};
+        r.fieldFrom.insert(ContactField::Company, m_b);
+        r.customFrom.insert(QStringLiteral("shoe_size"), m_b);
+        return r;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -214,11 +225,7 @@ private Q_SLOTS:
     void mergeThenUndoRestoresTheDumpExactly()
     {
         const QString before = dump();
-        MergeRequest r;
-        r.survivorId = m_a;
-        r.mergedIds = {m_b, m_c};
-        r.fieldFrom.insert(ContactField::Company, m_b);
-        r.customFrom.insert(QStringLiteral("shoe_size"), m_b);
+        MergeRequest r = abcKeepingBsCompany();
         r.score = 0.93;
         auto id = m_merger->merge(r);
         QVERIFY2(id, qPrintable(id.error().toString()));
@@ -262,11 +269,7 @@ private Q_SLOTS:
 
     void survivorKeepsItsIdAndGetsEverything()
     {
-        MergeRequest r;
-        r.survivorId = m_a;
-        r.mergedIds = {m_b, m_c};
-        r.fieldFrom.insert(ContactField::Company, m_b);
-        r.customFrom.insert(QStringLiteral("shoe_size"), m_b);
+        MergeRequest r = abcKeepingBsCompany();
         auto id = m_merger->merge(r);
         QVERIFY2(id, qPrintable(id.error().toString()));
         QVERIFY(!m_repo->exists(m_b));
@@ -842,11 +845,7 @@ private Q_SLOTS:
         for (const QString& table : std::as_const(dropped))
             QVERIFY(exec(QStringLiteral("DROP TABLE merge_saved_%1").arg(table)));
         const QString before = dump();
-        MergeRequest r;
-        r.survivorId = m_a;
-        r.mergedIds = {m_b, m_c};
-        r.fieldFrom.insert(ContactField::Company, m_b);
-        r.customFrom.insert(QStringLiteral("shoe_size"), m_b);
+        MergeRequest r = abcKeepingBsCompany();
         auto id = m_merger->merge(r);
         QVERIFY2(id, qPrintable(id.error().toString()));
         QVERIFY(ids(QStringLiteral("SELECT json_array_length(snapshot, '$.rows') FROM merge_log WHERE id = ?"), {*id}).first() > 0);
